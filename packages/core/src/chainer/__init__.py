@@ -37,6 +37,9 @@ from chainer.backends import cuda  # NOQA
 # The v4 alias ``chainer.cuda`` still works in v5.
 _sys.modules['chainer.cuda'] = cuda
 
+# Set to True to silence chainer.utils.experimental warnings (v5 API).
+disable_experimental_feature_warning = False
+
 # Top-level names whose modules are imported on first use; keeps
 # ``import chainer`` fast and free of import cycles.
 _LAZY_NAMES = {
@@ -64,7 +67,6 @@ _LAZY_NAMES = {
     'register_kl': 'chainer.distribution',
     'static_graph': 'chainer.graph_optimizations.static_graph',
     'static_code': 'chainer.graph_optimizations.static_graph',
-    'disable_experimental_feature_warning': 'chainer.utils.experimental',
 }
 
 # Subpackages provided by sibling distributions.
