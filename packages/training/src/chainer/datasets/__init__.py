@@ -1,0 +1,1 @@
+"""Dataset helpers and loaders of Chainer v5, from chainer-training."""

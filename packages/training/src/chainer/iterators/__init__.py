@@ -1,0 +1,1 @@
+"""Dataset iterators of Chainer v5, from chainer-training."""
