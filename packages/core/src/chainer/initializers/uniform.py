@@ -1,0 +1,113 @@
+"""Initializers drawing from symmetric uniform distributions."""
+import numpy
+
+from chainer import backend
+from chainer import initializer
+
+
+def _fill_uniform(array, scale):
+    # Uses the global RNG of the array's backend so seeding reproduces it.
+    xp = backend.get_array_module(array)
+    if xp is numpy:
+        array[...] = numpy.random.uniform(-scale, scale, array.shape)
+        return
+    # cuRAND has no float16 generator: sample in float32 and cast.
+    dtype = numpy.float64 if array.dtype == numpy.float64 else numpy.float32
+    array[...] = xp.random.uniform(-scale, scale, array.shape, dtype=dtype)
+
+
+class Uniform(initializer.Initializer):
+
+    """Initializes array with a scaled uniform distribution.
+
+    Each element is drawn independently from the uniform distribution
+    :math:`[-scale, scale]`.
+
+    Args:
+        scale (float): A constant that determines the scale of the uniform
+            distribution.
+        dtype: Data type specifier.
+
+    """
+
+    def __init__(self, scale=0.05, dtype=None):
+        self.scale = scale
+        super(Uniform, self).__init__(dtype)
+
+    def __call__(self, array):
+        self._check_dtype(array)
+        _fill_uniform(array, self.scale)
+
+
+class LeCunUniform(initializer.Initializer):
+
+    """Initializes array with a scaled uniform distribution.
+
+    Elements are drawn from :math:`[-s, s]` where
+    :math:`s = scale \\times \\sqrt{3 / fan_{in}}` (LeCun 98, Efficient
+    Backprop).
+
+    Args:
+        scale (float): A constant that determines the scale of the uniform
+            distribution.
+        dtype: Data type specifier.
+
+    """
+
+    def __init__(self, scale=1.0, dtype=None):
+        self.scale = scale
+        super(LeCunUniform, self).__init__(dtype)
+
+    def __call__(self, array):
+        self._check_dtype(array)
+        fan_in, fan_out = initializer.get_fans(array.shape)
+        _fill_uniform(array, self.scale * numpy.sqrt(3. / fan_in))
+
+
+class GlorotUniform(initializer.Initializer):
+
+    """Initializes array with a scaled uniform distribution.
+
+    Elements are drawn from :math:`[-s, s]` where
+    :math:`s = scale \\times \\sqrt{6 / (fan_{in} + fan_{out})}`.
+
+    Args:
+        scale (float): A constant that determines the scale of the uniform
+            distribution.
+        dtype: Data type specifier.
+
+    """
+
+    def __init__(self, scale=1.0, dtype=None):
+        self.scale = scale
+        super(GlorotUniform, self).__init__(dtype)
+
+    def __call__(self, array):
+        self._check_dtype(array)
+        fan_in, fan_out = initializer.get_fans(array.shape)
+        _fill_uniform(array,
+                      self.scale * numpy.sqrt(6. / (fan_in + fan_out)))
+
+
+class HeUniform(initializer.Initializer):
+
+    """Initializes array with scaled uniform distribution.
+
+    Elements are drawn from :math:`[-s, s]` where
+    :math:`s = scale \\times \\sqrt{6 / fan_{in}}`.
+
+    Args:
+        scale (float): A constant that determines the scale of the uniform
+            distribution.
+        dtype: Data type specifier.
+
+    """
+
+    def __init__(self, scale=1.0, dtype=None):
+        self.scale = scale
+        super(HeUniform, self).__init__(dtype)
+
+    def __call__(self, array):
+        self._check_dtype(array)
+        fan_in, fan_out = initializer.get_fans(array.shape)
+        _fill_uniform(array, self.scale * numpy.sqrt(6. / fan_in))

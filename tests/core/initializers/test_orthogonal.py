@@ -1,0 +1,65 @@
+import numpy
+import pytest
+
+from chainer import initializers
+
+
+@pytest.fixture(autouse=True)
+def _seed():
+    numpy.random.seed(2)
+
+
+@pytest.mark.parametrize('shape', [(1, 1), (3, 3), (3, 5), (4, 2, 3),
+                                   (2, 3, 2, 2), (1, 6)])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+@pytest.mark.parametrize('scale', [1.1, 2.0])
+def test_orthogonal_rows(shape, dtype, scale):
+    a = numpy.empty(shape, dtype=dtype)
+    initializers.Orthogonal(scale=scale)(a)
+    assert a.shape == shape and a.dtype == dtype
+    w = a.reshape(shape[0], -1).astype(numpy.float64)
+    tol = 5e-3 if dtype == numpy.float16 else 1e-5
+    numpy.testing.assert_allclose(
+        w.dot(w.T), scale ** 2 * numpy.eye(shape[0]), atol=tol * scale ** 2)
+
+
+def test_square_is_fully_orthogonal():
+    a = numpy.empty((4, 4))
+    initializers.Orthogonal(scale=1.0)(a)
+    numpy.testing.assert_allclose(a.T.dot(a), numpy.eye(4), atol=1e-10)
+
+
+def test_default_scale():
+    assert initializers.Orthogonal().scale == 1.1
+
+
+def test_scalar():
+    a = numpy.empty((), numpy.float32)
+    initializers.Orthogonal(scale=3.0)(a)
+    assert abs(float(a)) == 3.0
+
+
+@pytest.mark.parametrize('shape', [(3, 2), (5, 1, 1), (2,)])
+def test_too_many_vectors(shape):
+    with pytest.raises(ValueError):
+        initializers.Orthogonal()(numpy.empty(shape))
+
+
+def test_empty():
+    with pytest.raises(ValueError):
+        initializers.Orthogonal()(numpy.empty((0, 3)))
+
+
+def test_dtype_mismatch():
+    with pytest.raises(AssertionError):
+        initializers.Orthogonal(dtype=numpy.float32)(numpy.empty((2, 2)))
+
+
+def test_reproducible():
+    a, b = numpy.empty((2, 3)), numpy.empty((2, 3))
+    numpy.random.seed(5)
+    initializers.Orthogonal()(a)
+    numpy.random.seed(5)
+    initializers.Orthogonal()(b)
+    numpy.testing.assert_array_equal(a, b)

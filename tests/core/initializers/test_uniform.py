@@ -1,0 +1,75 @@
+import numpy
+import pytest
+
+from chainer import initializers
+
+
+@pytest.fixture(autouse=True)
+def _seed():
+    numpy.random.seed(1)
+
+
+# (60, 40, 2): fan_in = 80, fan_out = 120.
+SHAPE = (60, 40, 2)
+FAN_IN, FAN_OUT = 80, 120
+
+
+@pytest.mark.parametrize('init,bound', [
+    (initializers.Uniform(), 0.05),
+    (initializers.Uniform(scale=2.), 2.),
+    (initializers.LeCunUniform(), numpy.sqrt(3. / FAN_IN)),
+    (initializers.LeCunUniform(0.5), 0.5 * numpy.sqrt(3. / FAN_IN)),
+    (initializers.GlorotUniform(), numpy.sqrt(6. / (FAN_IN + FAN_OUT))),
+    (initializers.GlorotUniform(2.), 2 * numpy.sqrt(6. / 200)),
+    (initializers.HeUniform(), numpy.sqrt(6. / FAN_IN)),
+    (initializers.HeUniform(scale=0.1), 0.1 * numpy.sqrt(6. / FAN_IN)),
+])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_statistics(init, bound, dtype):
+    a = numpy.zeros(SHAPE, dtype=dtype)
+    init(a)
+    assert a.dtype == dtype
+    x = a.astype(numpy.float64)
+    tol = 1e-3 * bound if dtype == numpy.float16 else 0
+    assert x.min() >= -bound - tol and x.max() <= bound + tol
+    # The extremes of 4800 uniform samples are very close to the bounds.
+    assert x.min() < -0.99 * bound and x.max() > 0.99 * bound
+    numpy.testing.assert_allclose(x.std(), bound / numpy.sqrt(3),
+                                  rtol=0.03)
+    assert abs(x.mean()) < 4 * bound / numpy.sqrt(3 * x.size)
+
+
+def test_reproducible_with_numpy_seed():
+    a = numpy.empty((5, 2))
+    numpy.random.seed(7)
+    initializers.GlorotUniform()(a)
+    numpy.random.seed(7)
+    s = numpy.sqrt(6. / 7)
+    numpy.testing.assert_allclose(a, numpy.random.uniform(-s, s, (5, 2)))
+
+
+@pytest.mark.parametrize('cls', [initializers.Uniform,
+                                 initializers.LeCunUniform,
+                                 initializers.GlorotUniform,
+                                 initializers.HeUniform])
+def test_dtype_mismatch(cls):
+    init = cls(dtype=numpy.float16)
+    init(numpy.empty((2, 3), numpy.float16))
+    with pytest.raises(AssertionError):
+        init(numpy.empty((2, 3), numpy.float32))
+
+
+@pytest.mark.parametrize('cls', [initializers.LeCunUniform,
+                                 initializers.GlorotUniform,
+                                 initializers.HeUniform])
+def test_fan_needs_2d(cls):
+    with pytest.raises(ValueError):
+        cls()(numpy.empty((4,)))
+
+
+def test_defaults():
+    assert initializers.Uniform().scale == 0.05
+    for cls in (initializers.LeCunUniform, initializers.GlorotUniform,
+                initializers.HeUniform):
+        assert cls().scale == 1.0
