@@ -19,6 +19,7 @@ from chainer.functions.math.basic_math import add  # NOQA
 # --- end array manipulations ---
 
 # --- connections (issue 5) ---
+from chainer.functions.connection.linear import linear  # NOQA
 # --- end connections ---
 
 # --- pooling (issue 5) ---
