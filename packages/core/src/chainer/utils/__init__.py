@@ -1,6 +1,21 @@
 """Small helpers shared across chainer."""
 import numpy
 
+from chainer.utils import argument  # NOQA
+from chainer.utils import array  # NOQA
+from chainer.utils import imgproc  # NOQA
+from chainer.utils import sparse  # NOQA
+from chainer.utils import type_check  # NOQA
+from chainer.utils import walker_alias  # NOQA
+from chainer.utils.array import sum_to  # NOQA
+from chainer.utils.conv import get_conv_outsize  # NOQA
+from chainer.utils.conv import get_deconv_outsize  # NOQA
+from chainer.utils.experimental import experimental  # NOQA
+from chainer.utils.sparse import CooMatrix  # NOQA
+from chainer.utils.sparse import get_order  # NOQA
+from chainer.utils.sparse import to_coo  # NOQA
+from chainer.utils.walker_alias import WalkerAlias  # NOQA
+
 
 def force_array(x, dtype=None):
     """Makes sure ``x`` is an ndarray (numpy turns 0-dim results to scalars).

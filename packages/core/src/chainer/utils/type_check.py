@@ -38,6 +38,12 @@ from chainer.utils._type_check_expr import Testable  # NOQA
 from chainer.utils._type_check_expr import UnaryOperator  # NOQA
 from chainer.utils._type_check_expr import Variable  # NOQA
 
+# Report the expression classes under their public module.
+for _cls in (BinaryOperator, Bool, Call, Constant, Expr, GetItem, Member,
+             Testable, UnaryOperator, Variable):
+    _cls.__module__ = __name__
+del _cls
+
 
 class _ThreadLocal(threading.local):
 
