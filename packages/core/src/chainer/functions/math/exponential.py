@@ -1,0 +1,119 @@
+import math
+
+from chainer import backend
+from chainer import function_node
+from chainer import utils
+from chainer.functions.math import _helpers
+
+
+class Exp(function_node.FunctionNode):
+
+    @property
+    def label(self):
+        return 'exp'
+
+    def check_type_forward(self, in_types):
+        _helpers.check_float_inputs(in_types, ('x',))
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        # d exp(x)/dx = exp(x): the output is all backward needs.
+        self.retain_outputs((0,))
+        return utils.force_array(xp.exp(x)),
+
+    def backward(self, indexes, grad_outputs):
+        y, = self.get_retained_outputs()
+        return y * grad_outputs[0],
+
+
+def exp(x):
+    """Elementwise exponential function.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Exp().apply((x,))[0]
+
+
+class _LogBase(function_node.FunctionNode):
+
+    _xp_name = 'log'
+    _factor = 1.0  # d log_b(x)/dx = _factor / x
+
+    @property
+    def label(self):
+        return self._xp_name
+
+    def check_type_forward(self, in_types):
+        _helpers.check_float_inputs(in_types, ('x',))
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        self.retain_inputs((0,))
+        return utils.force_array(getattr(xp, self._xp_name)(x)),
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        gy = grad_outputs[0]
+        if self._factor != 1.0:
+            gy = gy * self._factor
+        return gy / x,
+
+
+class Log(_LogBase):
+    pass
+
+
+class Log2(_LogBase):
+    _xp_name = 'log2'
+    _factor = 1.0 / math.log(2.0)
+
+
+class Log10(_LogBase):
+    _xp_name = 'log10'
+    _factor = 1.0 / math.log(10.0)
+
+
+def log(x):
+    """Elementwise natural logarithm function.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Log().apply((x,))[0]
+
+
+def log2(x):
+    """Elementwise logarithm function to the base 2.
+
+    .. math:: y_i = \\log_2 x_i.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Log2().apply((x,))[0]
+
+
+def log10(x):
+    """Elementwise logarithm function to the base 10.
+
+    .. math:: y_i = \\log_{10} x_i.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Log10().apply((x,))[0]
