@@ -22,9 +22,9 @@ PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 
 # mpich from PyPI ships the MPI runtime (.venv/bin/mpiexec); the mpi4py
 # wheel loads it at run time, so no compiler and no system MPI are needed.
-# hatchling and build: editable installs and tests/test_packaging.py build
+# hatchling, editables and build: editable installs and tests/test_packaging.py build
 # the packages without build isolation, so they need no network.
-DEV_DEPS := hatchling build "numpy>=2" scipy h5py mpich mpi4py \
+DEV_DEPS := hatchling editables build "numpy>=2" scipy h5py mpich mpi4py \
 	pytest pytest-xdist pytest-mpi
 DEMO_DEPS := scikit-learn matplotlib
 # On PyPI torch 2.13.0 is the CUDA build; where pip is set up with a local

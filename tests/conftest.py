@@ -67,10 +67,13 @@ def _required_devices(item):
     return needed
 
 
-def pytest_configure(config):
+def pytest_sessionstart(session):
     # pytest-mpi (installed by the Makefile) skips every ``mpi`` test unless
     # --with-mpi is given. Here ``mpi`` means "needs mpi4py": such tests
     # also run as a single process, so its switch is always turned on.
+    # Done after pytest_configure, so that pytest-mpi prints its MPI report
+    # only when --with-mpi is asked for.
+    config = session.config
     if config.pluginmanager.hasplugin('pytest_mpi') and not (
             config.getoption('--only-mpi', False)):
         config.option.with_mpi = True
