@@ -34,9 +34,28 @@ from chainer.functions.activation.tanh import tanh  # NOQA
 # --- end arithmetic & mathematical functions ---
 
 # --- activation functions (issue 4) ---
+from chainer.functions.activation.log_softmax import log_softmax  # NOQA
+from chainer.functions.activation.relu import relu  # NOQA
+from chainer.functions.activation.sigmoid import sigmoid  # NOQA
+from chainer.functions.activation.softmax import softmax  # NOQA
 # --- end activation functions ---
 
 # --- array manipulations (issue 4) ---
+from chainer.functions.array.broadcast import broadcast  # NOQA
+from chainer.functions.array.broadcast_to import broadcast_to  # NOQA
+from chainer.functions.array.cast import cast  # NOQA
+from chainer.functions.array.concat import concat  # NOQA
+from chainer.functions.array.copy import copy  # NOQA
+from chainer.functions.array.expand_dims import expand_dims  # NOQA
+from chainer.functions.array.get_item import get_item  # NOQA
+from chainer.functions.array.reshape import reshape  # NOQA
+from chainer.functions.array.separate import separate  # NOQA
+from chainer.functions.array.split_axis import split_axis  # NOQA
+from chainer.functions.array.squeeze import squeeze  # NOQA
+from chainer.functions.array.stack import stack  # NOQA
+from chainer.functions.array.sum_to import sum_to  # NOQA
+from chainer.functions.array.transpose import transpose  # NOQA
+from chainer.functions.array.where import where  # NOQA
 # --- end array manipulations ---
 
 # --- connections (issue 5) ---
