@@ -1,0 +1,96 @@
+import chainer.functions
+from chainer import backend
+from chainer import function_node
+from chainer.utils import type_check
+
+
+class Softmax(function_node.FunctionNode):
+
+    """Softmax along an axis."""
+
+    def __init__(self, axis=1):
+        self.axis = axis
+
+    def check_type_forward(self, in_types):
+        type_check.argname(in_types, ('x',))
+        x_type, = in_types
+        type_check.expect(
+            x_type.dtype.kind == 'f',
+            -x_type.ndim <= self.axis,
+            self.axis < x_type.ndim,
+        )
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        # Subtracting the max keeps exp from overflowing.
+        y = x - x.max(axis=self.axis, keepdims=True)
+        xp.exp(y, out=y)
+        y /= y.sum(axis=self.axis, keepdims=True)
+        self.retain_outputs((0,))
+        return y,
+
+    def backward(self, indexes, grad_outputs):
+        y, = self.get_retained_outputs()
+        gy, = grad_outputs
+        return SoftmaxGrad(self.axis).apply((y, gy))
+
+
+class SoftmaxGrad(function_node.FunctionNode):
+
+    """Computes ``y * (gy - sum(y * gy))`` from the softmax output ``y``."""
+
+    def __init__(self, axis):
+        self.axis = axis
+
+    def forward(self, inputs):
+        self.retain_inputs((0, 1))
+        y, gy = inputs
+        gx = y * gy
+        s = gx.sum(axis=self.axis, keepdims=True)
+        gx -= y * s
+        return gx,
+
+    def backward(self, indexes, grad_outputs):
+        y, gy = self.get_retained_inputs()
+        g, = grad_outputs
+        F = chainer.functions
+
+        def bsum(v):
+            return F.broadcast_to(
+                F.sum(v, axis=self.axis, keepdims=True), v.shape)
+
+        gy_dot = bsum(y * gy)
+        g_dot = bsum(g * y)
+        ret = []
+        if 0 in indexes:
+            ret.append(g * (gy - gy_dot) - gy * g_dot)
+        if 1 in indexes:
+            ret.append(y * (g - g_dot))
+        return ret
+
+
+def softmax(x, axis=1):
+    """Softmax function.
+
+    For each slice :math:`c` of ``x`` along ``axis`` it computes
+    :math:`f(c) = \\exp(c) / \\sum_{d} \\exp(c_d)`.
+
+    Args:
+        x (~chainer.Variable or ndarray): Input variable. A
+            :math:`n`-dimensional float array.
+        axis (int): The axis along which the softmax is computed.
+
+    Returns:
+        ~chainer.Variable: Output variable of the shape and dtype of ``x``.
+
+    .. admonition:: Example
+
+        >>> x = np.array([[0, 1, 2], [0, 2, 4]], np.float32)
+        >>> F.softmax(x, axis=1).array
+        array([[0.09003057, 0.24472848, 0.66524094],
+               [0.01587624, 0.11731043, 0.86681336]], dtype=float32)
+
+    """
+    y, = Softmax(axis=axis).apply((x,))
+    return y

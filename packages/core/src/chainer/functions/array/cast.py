@@ -1,0 +1,57 @@
+import numpy
+
+import chainer
+from chainer import function_node
+from chainer.utils import type_check
+
+
+class Cast(function_node.FunctionNode):
+
+    """Casts an array to another dtype."""
+
+    def __init__(self, typ):
+        self.type = numpy.dtype(typ)
+
+    def check_type_forward(self, in_types):
+        type_check.argname(in_types, ('x',))
+        x_type, = in_types
+        # v5: only floating point inputs can be cast (it is differentiable).
+        type_check.expect(x_type.dtype.kind == 'f')
+
+    def forward(self, inputs):
+        x, = inputs
+        self._in_type = x.dtype
+        return x.astype(self.type, copy=False),
+
+    def backward(self, indexes, grad_outputs):
+        gy, = grad_outputs
+        if self.type.kind != 'f':
+            # No gradient flows back through a cast to a non-float type.
+            return None,
+        return cast(gy, self._in_type),
+
+
+def cast(x, typ):
+    """Casts an input variable to a given type.
+
+    Args:
+        x (~chainer.Variable or ndarray): Input variable (float).
+        typ (str or numpy.dtype): Type to cast to.
+
+    Returns:
+        ~chainer.Variable: Variable holding the cast array. When ``x``
+        already has dtype ``typ`` it is returned as a Variable unchanged.
+
+    .. admonition:: Example
+
+        >>> x = np.arange(0, 3, dtype=np.float64)
+        >>> F.cast(x, np.float32).dtype
+        dtype('float32')
+        >>> F.cast(x, 'float16').dtype
+        dtype('float16')
+
+    """
+    if x.dtype == typ:
+        return chainer.as_variable(x)
+    y, = Cast(typ).apply((x,))
+    return y
