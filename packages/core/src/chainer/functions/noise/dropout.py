@@ -1,0 +1,108 @@
+"""Dropout: zero random elements in training, scale the rest."""
+import numpy
+
+import chainer
+from chainer import backend
+from chainer.backends import cuda
+from chainer import function_node
+from chainer.utils import type_check
+
+
+def _make_mask(xp, shape, ratio, dtype):
+    scale = dtype.type(1. / (1 - ratio))
+    if xp is numpy:
+        # float32 uniforms halve the cost of the float64 default.
+        flag = numpy.random.random_sample(shape).astype(numpy.float32)
+        return (flag >= ratio) * scale
+    flag = cuda.cupy.random.rand(*shape, dtype=numpy.float32)
+    mask = xp.empty(shape, dtype)
+    cuda.elementwise(
+        'float32 r, float32 ratio, T scale', 'T mask',
+        'mask = r >= ratio ? scale : (T)0', 'chainer_dropout_mask')(
+            flag, numpy.float32(ratio), scale, mask)
+    return mask
+
+
+class Dropout(function_node.FunctionNode):
+
+    """y = x * mask, with mask drawn in forward unless given."""
+
+    def __init__(self, dropout_ratio, mask=None):
+        if not 0.0 <= dropout_ratio < 1.0:
+            raise ValueError('dropout_ratio must be in the range [0, 1), '
+                             'but got %r' % (dropout_ratio,))
+        self.dropout_ratio = dropout_ratio
+        self.mask = mask
+
+    def check_type_forward(self, in_types):
+        type_check.expect(in_types.size() == 1)
+        type_check.argname(in_types, ('x',))
+        type_check.expect(in_types[0].dtype.kind == 'f')
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        if self.mask is None:
+            self.mask = _make_mask(
+                xp, x.shape, self.dropout_ratio, x.dtype)
+        elif self.mask.shape != x.shape:
+            raise ValueError('mask shape %s does not match x shape %s'
+                             % (self.mask.shape, x.shape))
+        return (x * self.mask).astype(x.dtype, copy=False),
+
+    def backward(self, indexes, grad_outputs):
+        return DropoutGrad(self.mask).apply(grad_outputs)
+
+
+class DropoutGrad(function_node.FunctionNode):
+
+    """gx = gy * mask; its own gradient has the same form."""
+
+    def __init__(self, mask):
+        self.mask = mask
+
+    def forward(self, inputs):
+        gy, = inputs
+        return (gy * self.mask).astype(gy.dtype, copy=False),
+
+    def backward(self, indexes, grad_outputs):
+        return DropoutGrad(self.mask).apply(grad_outputs)
+
+
+def dropout(x, ratio=.5, **kwargs):
+    """dropout(x, ratio=.5, *, mask=None, return_mask=False)
+
+    Drops elements of the input at random.
+
+    In training mode (``chainer.config.train``) each element is set to 0
+    with probability ``ratio`` and the others are scaled by
+    ``1 / (1 - ratio)``. Otherwise the input is returned unchanged.
+
+    Args:
+        x (~chainer.Variable or ndarray): Float input array.
+        ratio (float): Dropout probability, ``0 <= ratio < 1``.
+        mask (ndarray or None): Scaled mask to use instead of a random
+            one (``y = x * mask``); must have the shape of ``x``.
+        return_mask (bool): Also return the mask that was used (``None``
+            outside training).
+
+    Returns:
+        ~chainer.Variable or tuple: ``y``, or ``(y, mask)`` if
+        ``return_mask`` is ``True``.
+    """
+    # Imported here: chainer.utils.argument is optional at import time.
+    from chainer.utils import argument
+    mask, return_mask = argument.parse_kwargs(
+        kwargs, ('mask', None), ('return_mask', False),
+        train='train argument is not supported anymore. '
+              'Use chainer.using_config')
+    if chainer.config.train:
+        func = Dropout(ratio, mask)
+        out = func.apply((x,))[0]
+        mask = func.mask
+    else:
+        out = chainer.as_variable(x)
+        mask = None
+    if return_mask:
+        return out, mask
+    return out
