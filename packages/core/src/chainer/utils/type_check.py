@@ -27,6 +27,7 @@ import threading
 
 import numpy
 
+from chainer.utils._type_check_expr import Atom  # NOQA
 from chainer.utils._type_check_expr import BinaryOperator  # NOQA
 from chainer.utils._type_check_expr import Bool  # NOQA
 from chainer.utils._type_check_expr import Call  # NOQA
@@ -39,7 +40,7 @@ from chainer.utils._type_check_expr import UnaryOperator  # NOQA
 from chainer.utils._type_check_expr import Variable  # NOQA
 
 # Report the expression classes under their public module.
-for _cls in (BinaryOperator, Bool, Call, Constant, Expr, GetItem, Member,
+for _cls in (Atom, BinaryOperator, Bool, Call, Constant, Expr, GetItem, Member,
              Testable, UnaryOperator, Variable):
     _cls.__module__ = __name__
 del _cls
