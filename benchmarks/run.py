@@ -78,8 +78,11 @@ def run_workload(module, torch, args):
     results = {k: numpy.asarray(s()) for k, s in steps.items()}
     agree = None
     if 'torch' in results:
-        agree = bool(numpy.allclose(results['chainer'], results['torch'],
-                                    rtol=1e-4, atol=1e-5))
+        ref = results['torch']
+        # float32 through a long chain: compare against the largest value.
+        atol = 1e-4 * float(numpy.max(numpy.abs(ref), initial=1.0))
+        agree = bool(numpy.allclose(results['chainer'], ref, rtol=1e-3,
+                                    atol=atol))
     numbers = {}
     for key, step in steps.items():
         calibrate(step, args.min_time)  # warm-up: caches, allocator
