@@ -33,6 +33,9 @@ from chainer._debug import is_debug  # NOQA
 from chainer._debug import set_debug  # NOQA
 from chainer._runtime_info import print_runtime_info  # NOQA
 from chainer.backends import cuda  # NOQA
+from chainer.functions.math import basic_math as _basic_math
+
+_basic_math.install_variable_arithmetics()
 
 # The v4 alias ``chainer.cuda`` still works in v5.
 _sys.modules['chainer.cuda'] = cuda

@@ -1,0 +1,353 @@
+"""The backward traversal behind ``Variable.backward`` and ``chainer.grad``.
+
+Functions are visited in decreasing rank (a heap), so the traversal is
+iterative and every gradient of a node is complete before the function that
+created the node runs. Output gradients are dropped as soon as their
+creator has consumed them, so memory stays bounded by the live frontier.
+
+Hooks registered with :func:`grad_ready_hook` are called with each leaf
+Variable the moment its gradient is final, before the traversal ends; a
+distributed optimizer uses this to start reducing gradients while backward
+is still running.
+"""
+import contextlib
+import heapq
+import threading
+
+import numpy
+
+import chainer
+from chainer import configuration
+from chainer import function_hook
+
+_thread_local = threading.local()
+
+
+def _grad_ready_hooks():
+    hooks = getattr(_thread_local, 'grad_ready_hooks', None)
+    if hooks is None:
+        hooks = _thread_local.grad_ready_hooks = []
+    return hooks
+
+
+@contextlib.contextmanager
+def grad_ready_hook(callback):
+    """Calls ``callback(variable)`` when a leaf's gradient is complete.
+
+    Active for ``Variable.backward`` calls in the ``with`` block of the
+    current thread. ``variable.grad_var`` is final when it is called.
+    """
+    hooks = _grad_ready_hooks()
+    hooks.append(callback)
+    try:
+        yield
+    finally:
+        hooks.remove(callback)
+
+
+def add_grads(a, b):
+    """Sum of two gradient Variables (through ``F.add`` if differentiable)."""
+    if configuration.config.enable_backprop:
+        return chainer.functions.add(a, b)
+    s = a._data + b._data
+    if isinstance(s, numpy.generic):
+        s = numpy.asarray(s)
+    return chainer.Variable(s, requires_grad=False)
+
+
+def _ones_like(data, loss_scale):
+    xp = chainer.backend.get_array_module(data)
+    g = xp.ones_like(data)
+    if loss_scale is not None:
+        g *= loss_scale
+    return g
+
+
+def backward_from(var, retain_grad, loss_scale):
+    """Runs backprop from one Variable (see ``Variable.backward``)."""
+    node = var._node
+    func = node._creator_node
+    if func is None:
+        return
+    if var._data is None:
+        raise RuntimeError('backward of a variable without data')
+    if var._grad_var is None and var._data.size == 1:
+        var._grad_var = chainer.Variable(
+            _ones_like(var._data, loss_scale), requires_grad=False)
+    grads = {node: var._grad_var}
+    leaf_hooks = _grad_ready_hooks()
+    pending = _count_leaf_uses(func) if leaf_hooks else None
+    leaves = _traverse([func], grads, retain_grad, None, True, pending,
+                       leaf_hooks)
+    for leaf in leaves:
+        _finish_leaf(leaf, grads, loss_scale, leaf_hooks)
+
+
+def _finish_leaf(leaf, grads, loss_scale, leaf_hooks):
+    v = leaf._variable()
+    if v is None:
+        return
+    gx = grads.get(leaf)
+    if isinstance(gx, list):
+        gx = grads[leaf] = _sum_lazy(gx)
+    v._grad_var = gx
+    if loss_scale is not None:
+        v._loss_scale = loss_scale
+    for hook in leaf_hooks:
+        hook(v)
+
+
+def _count_leaf_uses(root):
+    """How many times each leaf node will receive a gradient."""
+    counts = {}
+    seen = {root}
+    stack = [root]
+    while stack:
+        func = stack.pop()
+        for x in func.inputs:
+            if not x._requires_grad:
+                continue
+            creator = x._creator_node
+            if creator is None:
+                counts[x] = counts.get(x, 0) + 1
+            elif creator not in seen and (
+                    useful is None or useful.get(creator)):
+                seen.add(creator)
+                stack.append(creator)
+    return counts
+
+
+def _sum_lazy(gs):
+    if len(gs) == 1:
+        return gs[0]
+    return chainer.functions.add(*gs)
+
+
+def _traverse(funcs, grads, retain_grad, targets, accumulate_leaves,
+              pending=None, leaf_hooks=(), useful=None):
+    """Visits functions from ``funcs`` back to the leaves.
+
+    Args:
+        funcs: Starting function nodes.
+        grads (dict): node -> gradient Variable (updated in place).
+        retain_grad (bool): Store intermediate gradients on Variables.
+        targets (set or None): Nodes whose gradients must be kept (``grad``).
+        accumulate_leaves (bool): Start leaf gradients from ``.grad``.
+        pending (dict or None): Leaf use counts for early grad-ready hooks.
+        useful (dict or None): If given, only functions mapped to ``True``
+            are visited (``chainer.grad`` prunes branches with no target).
+    Returns:
+        The set of leaf nodes that received gradients (not yet finished).
+    """
+    cfg = configuration.config
+    lazy = cfg.lazy_grad_sum
+    debug = cfg.debug
+    heap = []
+    seen = set()
+    counter = 0
+    for f in funcs:
+        if f not in seen:
+            seen.add(f)
+            heapq.heappush(heap, (-f.rank, counter, f))
+            counter += 1
+    leaves = set()
+    hooks = function_hook._get_function_hooks()
+    while heap:
+        func = heapq.heappop(heap)[2]
+        inputs = func.inputs
+        target_input_indexes = tuple([
+            i for i, x in enumerate(inputs) if x._requires_grad])
+        out_grad = []
+        for y_ref in func.outputs:
+            y = y_ref()
+            if y is None:
+                out_grad.append(None)
+                continue
+            if targets is not None and y in targets:
+                gy = grads.get(y)
+            else:
+                gy = grads.pop(y, None)
+            if isinstance(gy, list):
+                gy = _sum_lazy(gy)
+                if targets is not None and y in targets:
+                    grads[y] = gy
+            out_grad.append(gy)
+            if retain_grad:
+                y_var = y._variable()
+                if y_var is not None:
+                    y_var._grad_var = gy
+        if not target_input_indexes:
+            continue
+        out_grad = tuple(out_grad)
+        if all(g is None for g in out_grad):
+            # Nothing flows back through this function.
+            continue
+
+        in_grad = []
+        first_use = set()
+        for i in target_input_indexes:
+            x = inputs[i]
+            if x in first_use:
+                in_grad.append(None)
+                continue
+            first_use.add(x)
+            g = grads.pop(x, None)
+            if isinstance(g, list):
+                g = _sum_lazy(g)
+            if g is None and x._creator_node is None and \
+                    accumulate_leaves and x not in leaves:
+                v = x._variable()
+                if v is not None:
+                    g = v._grad_var
+            in_grad.append(g)
+
+        local_hooks = func._local_function_hooks
+        all_hooks = hooks
+        if local_hooks:
+            all_hooks = dict(hooks)
+            all_hooks.update(local_hooks)
+        if all_hooks:
+            in_data = tuple([x._data for x in inputs])
+            out_data = tuple([None if g is None else g._data
+                              for g in out_grad])
+            for hook in all_hooks.values():
+                hook.backward_preprocess(func, in_data, out_data)
+
+        gxs = func.backward_accumulate(
+            target_input_indexes, out_grad, tuple(in_grad))
+        if len(gxs) != len(target_input_indexes):
+            raise ValueError(
+                'backward_accumulate of %s returned %d gradients for %d '
+                'inputs' % (func.label, len(gxs), len(target_input_indexes)))
+
+        if all_hooks:
+            for hook in all_hooks.values():
+                hook.backward_postprocess(func, in_data, out_data)
+        del out_grad, in_grad
+
+        for i, gx in zip(target_input_indexes, gxs):
+            x = inputs[i]
+            if gx is not None:
+                if not isinstance(gx, chainer.Variable):
+                    gx = chainer.Variable(gx, requires_grad=False)
+                _check_grad(func, x, gx, i, debug)
+                cur = grads.get(x)
+                if cur is None:
+                    grads[x] = [gx] if lazy else gx
+                elif lazy:
+                    cur.append(gx)
+                else:
+                    grads[x] = add_grads(cur, gx)
+            creator = x._creator_node
+            if creator is None:
+                if x in grads:
+                    leaves.add(x)
+                if pending is not None:
+                    left = pending[x] = pending[x] - 1
+                    if left == 0 and x in leaves:
+                        leaves.discard(x)
+                        _finish_leaf(x, grads, None, leaf_hooks)
+            elif creator not in seen and (
+                    useful is None or useful.get(creator)):
+                seen.add(creator)
+                heapq.heappush(heap, (-creator.rank, counter, creator))
+                counter += 1
+        del gxs
+    return leaves
+
+
+def _check_grad(func, x, gx, index, debug):
+    data = gx._data
+    if data.shape != x.shape and x.shape is not None:
+        raise ValueError(
+            'gradient of input %d of %s has shape %s, but the input has '
+            'shape %s' % (index, func.label, data.shape, x.shape))
+    if data.dtype != x.dtype and x.dtype is not None:
+        raise TypeError(
+            'gradient of input %d of %s has dtype %s, but the input has '
+            'dtype %s' % (index, func.label, data.dtype, x.dtype))
+    if debug and data.dtype.kind == 'f':
+        xp = chainer.backend.get_array_module(data)
+        if xp.isnan(data).any():
+            raise RuntimeError(func._get_error_message(
+                'NaN is detected on backward computation of %s'
+                % func.label))
+
+
+def _useful_functions(outputs, target_nodes):
+    """Functions from which some target node can be reached backward."""
+    useful = {}
+    for out in outputs:
+        root = out._node._creator_node
+        if root is None or root in useful:
+            continue
+        # Iterative post-order DFS.
+        stack = [(root, False)]
+        while stack:
+            func, expanded = stack.pop()
+            if expanded:
+                flag = False
+                for x in func.inputs:
+                    if x in target_nodes:
+                        flag = True
+                    c = x._creator_node
+                    if c is not None and useful.get(c):
+                        flag = True
+                useful[func] = flag
+                continue
+            if func in useful:
+                continue
+            useful[func] = False  # placeholder while expanding
+            stack.append((func, True))
+            for x in func.inputs:
+                c = x._creator_node
+                if c is not None and c not in useful and x._requires_grad:
+                    stack.append((c, False))
+    return useful
+
+
+def grad_of(outputs, inputs, grad_outputs, grad_inputs, set_grad,
+            retain_grad, loss_scale):
+    """Implementation of :func:`chainer.grad` (arguments already checked)."""
+    target_nodes = set(x._node for x in inputs)
+    grads = {}
+    if grad_outputs is None:
+        grad_outputs = [y._grad_var for y in outputs]
+    for y, gy in zip(outputs, grad_outputs):
+        if gy is None:
+            gy = chainer.Variable(_ones_like(y._data, loss_scale),
+                                  requires_grad=False)
+        elif not isinstance(gy, chainer.Variable):
+            gy = chainer.Variable(gy, requires_grad=False)
+        node = y._node
+        cur = grads.get(node)
+        grads[node] = gy if cur is None else add_grads(cur, gy)
+    if grad_inputs is not None:
+        for x, gx in zip(inputs, grad_inputs):
+            if gx is None:
+                continue
+            if not isinstance(gx, chainer.Variable):
+                gx = chainer.Variable(gx, requires_grad=False)
+            node = x._node
+            cur = grads.get(node)
+            grads[node] = gx if cur is None else add_grads(cur, gx)
+
+    useful = _useful_functions(outputs, target_nodes)
+    starts = [y._node._creator_node for y in outputs
+              if y._node._creator_node is not None]
+    starts = [f for f in starts if useful.get(f)]
+    if starts:
+        _traverse(starts, grads, retain_grad, target_nodes, False,
+                  useful=useful)
+
+    ret = []
+    for x in inputs:
+        gx = grads.get(x._node)
+        if isinstance(gx, list):
+            gx = _sum_lazy(gx)
+        ret.append(gx)
+        if set_grad:
+            x._grad_var = gx
+            if loss_scale is not None:
+                x._loss_scale = loss_scale
+    return ret
