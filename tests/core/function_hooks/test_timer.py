@@ -43,16 +43,20 @@ def test_records_forward_and_backward():
         z, = _Square().apply((y,))
         z.grad = numpy.ones(2, numpy.float32)
         z.backward()
-    names = [name for name, _ in hook.call_history]
-    assert sorted(names) == ['_Double', '_Double', '_Square', '_Square']
+    ours = [(n, t) for n, t in hook.call_history
+            if n in ('_Double', '_Square')]
+    assert sorted(n for n, _ in ours) == [
+        '_Double', '_Double', '_Square', '_Square']
     assert all(t >= 0 for _, t in hook.call_history)
-    assert hook.total_time() == pytest.approx(
-        sum(t for _, t in hook.call_history))
+    # The arithmetic inside backward (Variable operators) is hooked too,
+    # but nested in our backward calls, so it is not added to the total.
+    assert len(hook.call_history) > 4
+    assert hook.total_time() == pytest.approx(sum(t for _, t in ours))
     summary = hook.summary()
     assert summary['_Double']['occurrence'] == 2
     assert summary['_Square']['elapsed_time'] == pytest.approx(
-        sum(t for n, t in hook.call_history if n == '_Square'))
-    numpy.testing.assert_allclose(x.grad, [16., 32.])
+        sum(t for n, t in ours if n == '_Square'))
+    numpy.testing.assert_allclose(x.grad, [8., 16.])  # d(4x^2)/dx
 
 
 def test_not_recorded_outside_with():
