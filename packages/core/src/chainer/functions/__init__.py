@@ -66,10 +66,22 @@ from chainer.functions.connection.linear import linear  # NOQA
 # --- end pooling ---
 
 # --- normalization (issue 5) ---
+from chainer.functions.normalization.batch_normalization import batch_normalization  # NOQA
+from chainer.functions.normalization.batch_renormalization import batch_renormalization  # NOQA
+from chainer.functions.normalization.fixed_batch_normalization import fixed_batch_normalization  # NOQA
+from chainer.functions.normalization.batch_renormalization import fixed_batch_renormalization  # NOQA
+from chainer.functions.normalization.group_normalization import group_normalization  # NOQA
+from chainer.functions.normalization.layer_normalization import layer_normalization  # NOQA
+from chainer.functions.normalization.local_response_normalization import local_response_normalization  # NOQA
+from chainer.functions.normalization.l2_normalization import normalize  # NOQA
 # --- end normalization ---
 
 # --- losses (issue 5) ---
+from chainer.functions.loss.mean_squared_error import mean_squared_error  # NOQA
+from chainer.functions.loss.softmax_cross_entropy import softmax_cross_entropy  # NOQA
 # --- end losses ---
 
 # --- evaluation, noise, utility (issue 5) ---
+from chainer.functions.evaluation.accuracy import accuracy  # NOQA
+from chainer.functions.noise.dropout import dropout  # NOQA
 # --- end evaluation, noise, utility ---

@@ -5,6 +5,7 @@ import chainer
 from chainer import backend
 from chainer.backends import cuda
 from chainer import function_node
+from chainer.utils import argument
 from chainer.utils import type_check
 
 
@@ -90,8 +91,6 @@ def dropout(x, ratio=.5, **kwargs):
         ~chainer.Variable or tuple: ``y``, or ``(y, mask)`` if
         ``return_mask`` is ``True``.
     """
-    # Imported here: chainer.utils.argument is optional at import time.
-    from chainer.utils import argument
     mask, return_mask = argument.parse_kwargs(
         kwargs, ('mask', None), ('return_mask', False),
         train='train argument is not supported anymore. '

@@ -3,6 +3,7 @@ import chainer
 from chainer import backend
 from chainer import function_node
 from chainer.functions.normalization import _bn_common
+from chainer.utils import argument
 
 
 class BatchNormalization(function_node.FunctionNode):
@@ -168,8 +169,6 @@ running_var=None, decay=0.9, axis=None)
 
     See: `Batch Normalization <https://arxiv.org/abs/1502.03167>`_
     """
-    # Imported here: chainer.utils.argument is optional at import time.
-    from chainer.utils import argument
     eps, running_mean, running_var, decay, axis = argument.parse_kwargs(
         kwargs, ('eps', 2e-5), ('running_mean', None),
         ('running_var', None), ('decay', 0.9), ('axis', None),
