@@ -2,6 +2,8 @@ import numpy
 import pytest
 
 from chainer import initializers
+from chainer.backends import cuda
+from chainer.testing import attr
 
 
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
@@ -71,3 +73,17 @@ def test_nan():
     a = numpy.zeros((2, 2))
     init(a)
     assert numpy.isnan(a).all()
+
+
+@attr.gpu
+def test_gpu_fill_values():
+    cupy = cuda.cupy
+    a = cupy.zeros((2, 3), numpy.float32)
+    initializers.Constant(numpy.array([1., 2., 3.]))(a)
+    numpy.testing.assert_array_equal(cuda.to_cpu(a), [[1, 2, 3]] * 2)
+    b = numpy.zeros(3, numpy.float32)
+    initializers.Constant(cupy.arange(3))(b)
+    numpy.testing.assert_array_equal(b, [0, 1, 2])
+    c = cupy.zeros((3, 3), numpy.float64)
+    initializers.Identity(2.)(c)
+    numpy.testing.assert_array_equal(cuda.to_cpu(c), 2 * numpy.eye(3))

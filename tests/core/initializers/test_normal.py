@@ -2,6 +2,8 @@ import numpy
 import pytest
 
 from chainer import initializers
+from chainer.backends import cuda
+from chainer.testing import attr
 
 
 @pytest.fixture(autouse=True)
@@ -89,3 +91,17 @@ def test_defaults():
     assert initializers.GlorotNormal().scale == 1.0
     he = initializers.HeNormal()
     assert he.scale == 1.0 and he.fan_option == 'fan_in'
+
+
+@attr.gpu
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_gpu_statistics(dtype):
+    cupy = cuda.cupy
+    cupy.random.seed(0)
+    a = cupy.zeros(SHAPE, dtype=dtype)
+    initializers.HeNormal()(a)
+    assert isinstance(a, cupy.ndarray) and a.dtype == dtype
+    x = cuda.to_cpu(a).astype(numpy.float64)
+    numpy.testing.assert_allclose(x.std(), numpy.sqrt(2. / FAN_IN),
+                                  rtol=0.03)

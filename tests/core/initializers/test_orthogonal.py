@@ -2,6 +2,8 @@ import numpy
 import pytest
 
 from chainer import initializers
+from chainer.backends import cuda
+from chainer.testing import attr
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +65,14 @@ def test_reproducible():
     numpy.random.seed(5)
     initializers.Orthogonal()(b)
     numpy.testing.assert_array_equal(a, b)
+
+
+@attr.gpu
+def test_gpu_matches_cpu_with_same_numpy_seed():
+    a = numpy.empty((3, 4), numpy.float32)
+    numpy.random.seed(9)
+    initializers.Orthogonal()(a)
+    b = cuda.cupy.empty((3, 4), numpy.float32)
+    numpy.random.seed(9)
+    initializers.Orthogonal()(b)
+    numpy.testing.assert_allclose(cuda.to_cpu(b), a, rtol=1e-6)

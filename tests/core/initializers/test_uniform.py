@@ -2,6 +2,8 @@ import numpy
 import pytest
 
 from chainer import initializers
+from chainer.backends import cuda
+from chainer.testing import attr
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +75,19 @@ def test_defaults():
     for cls in (initializers.LeCunUniform, initializers.GlorotUniform,
                 initializers.HeUniform):
         assert cls().scale == 1.0
+
+
+@attr.gpu
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_gpu_bounds(dtype):
+    cupy = cuda.cupy
+    cupy.random.seed(0)
+    a = cupy.zeros(SHAPE, dtype=dtype)
+    initializers.GlorotUniform()(a)
+    assert isinstance(a, cupy.ndarray) and a.dtype == dtype
+    x = cuda.to_cpu(a).astype(numpy.float64)
+    bound = numpy.sqrt(6. / (FAN_IN + FAN_OUT))
+    assert x.min() >= -bound * 1.001 and x.max() <= bound * 1.001
+    numpy.testing.assert_allclose(x.std(), bound / numpy.sqrt(3),
+                                  rtol=0.03)
