@@ -39,6 +39,9 @@ class TestLinear(unittest.TestCase):
         self.ggx = rng.uniform(-1, 1, self.x.shape).astype(self.dtype)
         self.ggW = rng.uniform(-1, 1, self.W.shape).astype(self.dtype)
         self.ggb = rng.uniform(-1, 1, 5).astype(self.dtype)
+        self.gtol = ({'atol': 1e-2, 'rtol': 5e-2}
+                     if self.dtype == numpy.float16 else
+                     {'atol': 1e-4, 'rtol': 1e-3})
 
     def _args(self):
         return (self.x, self.W) if self.nobias else (self.x, self.W, self.b)
@@ -62,14 +65,14 @@ class TestLinear(unittest.TestCase):
     def test_backward(self):
         gradient_check.check_backward(
             self._f, self._args(), self.gy, dtype=numpy.float64,
-            atol=1e-4, rtol=1e-3)
+            **self.gtol)
 
     def test_double_backward(self):
         gg = (self.ggx, self.ggW) if self.nobias else (
             self.ggx, self.ggW, self.ggb)
         gradient_check.check_double_backward(
             self._f, self._args(), self.gy, gg, dtype=numpy.float64,
-            atol=1e-4, rtol=1e-3)
+            **self.gtol)
 
 
 def test_linear_grad_values():
