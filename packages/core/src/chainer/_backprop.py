@@ -110,8 +110,7 @@ def _count_leaf_uses(root):
             creator = x._creator_node
             if creator is None:
                 counts[x] = counts.get(x, 0) + 1
-            elif creator not in seen and (
-                    useful is None or useful.get(creator)):
+            elif creator not in seen:
                 seen.add(creator)
                 stack.append(creator)
     return counts
