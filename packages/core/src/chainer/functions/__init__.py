@@ -59,10 +59,26 @@ from chainer.functions.array.where import where  # NOQA
 # --- end array manipulations ---
 
 # --- connections (issue 5) ---
+from chainer.functions.connection.convolution_nd import convolution_1d  # NOQA
+from chainer.functions.connection.convolution_2d import convolution_2d  # NOQA
+from chainer.functions.connection.convolution_nd import convolution_3d  # NOQA
+from chainer.functions.connection.convolution_nd import convolution_nd  # NOQA
+from chainer.functions.connection.deconvolution_nd import deconvolution_1d  # NOQA
+from chainer.functions.connection.deconvolution_2d import deconvolution_2d  # NOQA
+from chainer.functions.connection.deconvolution_nd import deconvolution_3d  # NOQA
+from chainer.functions.connection.deconvolution_nd import deconvolution_nd  # NOQA
 from chainer.functions.connection.linear import linear  # NOQA
 # --- end connections ---
 
 # --- pooling (issue 5) ---
+from chainer.functions.pooling.average_pooling_nd import average_pooling_1d  # NOQA
+from chainer.functions.pooling.average_pooling_2d import average_pooling_2d  # NOQA
+from chainer.functions.pooling.average_pooling_nd import average_pooling_3d  # NOQA
+from chainer.functions.pooling.average_pooling_nd import average_pooling_nd  # NOQA
+from chainer.functions.pooling.max_pooling_nd import max_pooling_1d  # NOQA
+from chainer.functions.pooling.max_pooling_2d import max_pooling_2d  # NOQA
+from chainer.functions.pooling.max_pooling_nd import max_pooling_3d  # NOQA
+from chainer.functions.pooling.max_pooling_nd import max_pooling_nd  # NOQA
 # --- end pooling ---
 
 # --- normalization (issue 5) ---

@@ -1,0 +1,148 @@
+"""Vectorised window arithmetic shared by the pooling functions.
+
+Windows are strided slices of a padded array, one slice per kernel offset.
+Sums are separable, so sum pooling and its adjoint take ``sum(ksize)``
+slice additions; max pooling takes ``prod(ksize)`` vectorised maxima.  No
+Python loop touches single pixels, and everything works on NumPy and CuPy.
+"""
+import itertools
+
+import numpy
+
+from chainer import backend
+from chainer.utils import conv
+
+
+def out_sizes(dims, ksize, stride, pad, cover_all, x_shape):
+    outs = tuple(conv.get_conv_outsize(s, k, st, p, cover_all)
+                 for s, k, st, p in zip(dims, ksize, stride, pad))
+    if any(o <= 0 for o in outs):
+        raise RuntimeError(
+            'Output size should be positive, but the window (ksize %s, '
+            'stride %s) is larger than the padded input (x of shape %s, '
+            'pad %s): output size %s'
+            % (tuple(ksize), tuple(stride), tuple(x_shape), tuple(pad),
+               outs))
+    return outs
+
+
+def padded_lengths(dims, ksize, stride, pad, outs):
+    """Length of each padded axis: the image plus every window."""
+    return tuple(max(d + 2 * p, (o - 1) * s + k)
+                 for d, k, s, p, o in zip(dims, ksize, stride, pad, outs))
+
+
+def pad(x, ksize, stride, pads, outs, value):
+    """``x`` padded with ``value`` so every window fits (or ``x`` itself)."""
+    dims = x.shape[2:]
+    lengths = padded_lengths(dims, ksize, stride, pads, outs)
+    if all(n == d for n, d in zip(lengths, dims)):
+        return x
+    xp = backend.get_array_module(x)
+    buf = xp.empty(x.shape[:2] + lengths, x.dtype)
+    buf[...] = value
+    buf[inner(pads, dims)] = x
+    return buf
+
+
+def inner(pads, dims):
+    """Index of the unpadded image inside a padded array."""
+    return (slice(None), slice(None)) + tuple(
+        slice(p, p + d) for p, d in zip(pads, dims))
+
+
+def _axis_slice(nd, ax, start, stride, n):
+    idx = [slice(None)] * (nd + 2)
+    idx[ax + 2] = slice(start, start + (n - 1) * stride + 1, stride)
+    return tuple(idx)
+
+
+def window(ksize, stride, outs, offset):
+    """Index of the elements at kernel ``offset`` of every window."""
+    return (slice(None), slice(None)) + tuple(
+        slice(i, i + (o - 1) * s + 1, s)
+        for i, s, o in zip(offset, stride, outs))
+
+
+def offsets(ksize):
+    """Kernel offsets in row-major (flat index) order."""
+    return itertools.product(*[range(k) for k in ksize])
+
+
+def sum_windows(xpad, ksize, stride, outs):
+    """Sum over every window, one axis at a time."""
+    nd = len(ksize)
+    cur = xpad
+    for ax in range(nd):
+        k, s, o = ksize[ax], stride[ax], outs[ax]
+        acc = cur[_axis_slice(nd, ax, 0, s, o)].copy()
+        for i in range(1, k):
+            acc += cur[_axis_slice(nd, ax, i, s, o)]
+        cur = acc
+    return cur
+
+
+def scatter_windows(g, ksize, stride, lengths):
+    """Adjoint of :func:`sum_windows`: adds ``g`` to every window cell."""
+    xp = backend.get_array_module(g)
+    nd = len(ksize)
+    outs = g.shape[2:]
+    cur = g
+    for ax in reversed(range(nd)):
+        shape = list(cur.shape)
+        shape[ax + 2] = lengths[ax]
+        acc = xp.zeros(shape, g.dtype)
+        for i in range(ksize[ax]):
+            acc[_axis_slice(nd, ax, i, stride[ax], outs[ax])] += cur
+        cur = acc
+    return cur
+
+
+def max_windows(xpad, ksize, stride, outs):
+    """Max of every window and the flat kernel index of the first max."""
+    xp = backend.get_array_module(xpad)
+    it = enumerate(offsets(ksize))
+    _, first = next(it)
+    y = xpad[window(ksize, stride, outs, first)].copy()
+    idx = xp.zeros(y.shape, numpy.int32)
+    for o, off in it:
+        cand = xpad[window(ksize, stride, outs, off)]
+        better = cand > y
+        xp.copyto(y, cand, where=better)
+        idx[better] = o
+    return y, idx
+
+
+def scatter_max(g, idx, ksize, stride, lengths):
+    """Routes ``g`` to the window cells that ``idx`` selects."""
+    xp = backend.get_array_module(g)
+    outs = g.shape[2:]
+    acc = xp.zeros(g.shape[:2] + tuple(lengths), g.dtype)
+    zero = g.dtype.type(0)
+    for o, off in enumerate(offsets(ksize)):
+        acc[window(ksize, stride, outs, off)] += xp.where(idx == o, g, zero)
+    return acc
+
+
+def gather_max(xpad, idx, ksize, stride):
+    """Picks from each window the cell that ``idx`` selects."""
+    xp = backend.get_array_module(xpad)
+    outs = idx.shape[2:]
+    y = xp.zeros(idx.shape, xpad.dtype)
+    for o, off in enumerate(offsets(ksize)):
+        xp.copyto(y, xpad[window(ksize, stride, outs, off)],
+                  where=idx == o)
+    return y
+
+
+def valid_counts(dims, ksize, stride, pads, outs, dtype, xp):
+    """Number of unpadded cells in each window, shaped (1, 1, *outs)."""
+    counts = xp.ones((1, 1) + tuple(outs), dtype)
+    for ax, (d, k, s, p, o) in enumerate(
+            zip(dims, ksize, stride, pads, outs)):
+        start = numpy.arange(o) * s - p
+        n = numpy.minimum(start + k, d) - numpy.maximum(start, 0)
+        shape = [1] * (len(dims) + 2)
+        shape[ax + 2] = o
+        counts = counts * xp.asarray(n.reshape(shape).astype(dtype))
+    return counts

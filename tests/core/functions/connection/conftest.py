@@ -1,0 +1,91 @@
+"""Naive float64 references for the convolution tests."""
+import itertools
+
+import numpy
+import pytest
+
+from chainer.utils import conv
+
+
+def _ref_conv(x, W, b=None, stride=1, pad=0, cover_all=False, dilate=1,
+              groups=1):
+    """Convolution by a loop over kernel offsets and groups."""
+    nd = x.ndim - 2
+    tup = (lambda v: tuple(v) if isinstance(v, (tuple, list))
+           else (v,) * nd)
+    stride, pad, dilate = tup(stride), tup(pad), tup(dilate)
+    x = x.astype(numpy.float64)
+    W = W.astype(numpy.float64)
+    ksize = W.shape[2:]
+    outs = [conv.get_conv_outsize(s, k, st, p, cover_all, d)
+            for s, k, st, p, d in zip(x.shape[2:], ksize, stride, pad,
+                                      dilate)]
+    big = [(o - 1) * st + (k - 1) * d + 1
+           for o, st, k, d in zip(outs, stride, ksize, dilate)]
+    xpad = numpy.zeros(x.shape[:2] + tuple(
+        max(g, s + 2 * p) for g, s, p in zip(big, x.shape[2:], pad)))
+    xpad[(slice(None), slice(None)) + tuple(
+        slice(p, p + s) for p, s in zip(pad, x.shape[2:]))] = x
+    out_c, cg = W.shape[0], W.shape[1]
+    og = out_c // groups
+    y = numpy.zeros((x.shape[0], out_c) + tuple(outs))
+    for off in itertools.product(*[range(k) for k in ksize]):
+        sl = xpad[(slice(None), slice(None)) + tuple(
+            slice(i * d, i * d + (o - 1) * st + 1, st)
+            for i, d, o, st in zip(off, dilate, outs, stride))]
+        for g in range(groups):
+            w = W[(slice(g * og, (g + 1) * og), slice(None)) + off]
+            y[:, g * og:(g + 1) * og] += numpy.tensordot(
+                w, sl[:, g * cg:(g + 1) * cg], (1, 1)).swapaxes(0, 1)
+    if b is not None:
+        y += b.reshape((1, -1) + (1,) * nd)
+    return y
+
+
+def _ref_deconv(x, W, b=None, stride=1, pad=0, outsize=None, dilate=1,
+                groups=1):
+    """Transposed convolution by scattering each offset's product."""
+    nd = x.ndim - 2
+    tup = (lambda v: tuple(v) if isinstance(v, (tuple, list))
+           else (v,) * nd)
+    stride, pad, dilate = tup(stride), tup(pad), tup(dilate)
+    x = x.astype(numpy.float64)
+    W = W.astype(numpy.float64)
+    ksize = W.shape[2:]
+    if outsize is None:
+        outsize = [conv.get_deconv_outsize(s, k, st, p, d=d)
+                   for s, k, st, p, d in zip(x.shape[2:], ksize, stride,
+                                             pad, dilate)]
+    ins = x.shape[2:]
+    size = [max(o + 2 * p, (i - 1) * st + (k - 1) * d + 1)
+            for o, p, i, st, k, d in zip(outsize, pad, ins, stride, ksize,
+                                         dilate)]
+    cg_in = W.shape[0] // groups
+    cg_out = W.shape[1]
+    y = numpy.zeros((x.shape[0], cg_out * groups) + tuple(size))
+    for off in itertools.product(*[range(k) for k in ksize]):
+        idx = (slice(None), slice(None)) + tuple(
+            slice(i * d, i * d + (n - 1) * st + 1, st)
+            for i, d, n, st in zip(off, dilate, ins, stride))
+        for g in range(groups):
+            w = W[(slice(g * cg_in, (g + 1) * cg_in), slice(None)) + off]
+            part = numpy.tensordot(x[:, g * cg_in:(g + 1) * cg_in], w,
+                                   (1, 0))
+            part = numpy.moveaxis(part, -1, 1)
+            sub = y[:, g * cg_out:(g + 1) * cg_out]
+            sub[idx] += part
+    y = y[(slice(None), slice(None)) + tuple(
+        slice(p, p + o) for p, o in zip(pad, outsize))]
+    if b is not None:
+        y = y + b.reshape((1, -1) + (1,) * nd)
+    return y
+
+
+@pytest.fixture
+def ref_conv():
+    return _ref_conv
+
+
+@pytest.fixture
+def ref_deconv():
+    return _ref_deconv

@@ -1,0 +1,173 @@
+import numpy
+import pytest
+
+import chainer
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+from chainer.utils import type_check
+
+CASES = [
+    # stride, pad, cover_all, dilate, groups
+    (1, 0, False, 1, 1),
+    (2, 1, False, 1, 1),
+    ((2, 1), (1, 2), True, 1, 1),
+    (1, 1, False, 2, 1),
+    (1, 0, False, 1, 2),
+    (2, (0, 1), True, (1, 2), 2),
+]
+
+
+def _data(dtype, groups, seed=0, c=4, o=6, hw=(6, 5), k=(3, 2)):
+    rng = numpy.random.RandomState(seed)
+    x = rng.uniform(-1, 1, (2, c) + hw).astype(dtype)
+    W = rng.uniform(-1, 1, (o, c // groups) + k).astype(dtype)
+    b = rng.uniform(-1, 1, o).astype(dtype)
+    return x, W, b
+
+
+def _tol(dtype):
+    if dtype == numpy.float16:
+        return {'atol': 5e-2, 'rtol': 5e-2}
+    return {'atol': 1e-5, 'rtol': 1e-4}
+
+
+@pytest.mark.parametrize('case', CASES)
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+@pytest.mark.parametrize('nobias', [False, True])
+def test_forward(ref_conv, case, dtype, nobias):
+    stride, pad, cover_all, dilate, groups = case
+    x, W, b = _data(dtype, groups)
+    if nobias:
+        b = None
+    y = functions.convolution_2d(x, W, b, stride, pad, cover_all,
+                                 dilate=dilate, groups=groups)
+    expected = ref_conv(x, W, b, stride, pad, cover_all, dilate, groups)
+    assert y.dtype == dtype
+    assert y.shape == expected.shape
+    testing.assert_allclose(expected, y.array, **_tol(dtype))
+
+
+@pytest.mark.parametrize('case', CASES)
+def test_backward(case):
+    stride, pad, cover_all, dilate, groups = case
+    x, W, b = _data(numpy.float64, groups, seed=1)
+
+    def f(x, W, b):
+        return functions.convolution_2d(x, W, b, stride, pad, cover_all,
+                                        dilate=dilate, groups=groups)
+    y = f(x, W, b)
+    gy = numpy.random.RandomState(2).uniform(-1, 1, y.shape)
+    gradient_check.check_backward(f, (x, W, b), gy, dtype=numpy.float64,
+                                  atol=1e-5, rtol=1e-4)
+
+
+@pytest.mark.parametrize('case', CASES[:3] + CASES[4:5])
+def test_double_backward(case):
+    stride, pad, cover_all, dilate, groups = case
+    x, W, b = _data(numpy.float64, groups, seed=3, c=2, o=2, hw=(4, 4))
+    rng = numpy.random.RandomState(4)
+
+    def f(x, W, b):
+        return functions.convolution_2d(x, W, b, stride, pad, cover_all,
+                                        dilate=dilate, groups=groups)
+    y = f(x, W, b)
+    gy = rng.uniform(-1, 1, y.shape)
+    gg = [rng.uniform(-1, 1, a.shape) for a in (x, W, b)]
+    gradient_check.check_double_backward(
+        f, (x, W, b), gy, gg, dtype=numpy.float64, atol=1e-4, rtol=1e-3)
+
+
+def test_values_small():
+    x = numpy.arange(16, dtype=numpy.float32).reshape(1, 1, 4, 4)
+    W = numpy.ones((1, 1, 2, 2), numpy.float32)
+    y = functions.convolution_2d(x, W, stride=2)
+    testing.assert_allclose(y.array[0, 0], [[10, 18], [42, 50]])
+
+
+def test_noncontiguous_input(ref_conv):
+    rng = numpy.random.RandomState(5)
+    x = rng.randn(6, 3, 8, 10)[::2, :, ::2, 1::2]
+    W = numpy.asfortranarray(rng.randn(4, 3, 2, 2))
+    y = functions.convolution_2d(x, W, pad=1)
+    testing.assert_allclose(ref_conv(x, W, pad=1), y.array)
+
+
+def test_gradient_values(ref_conv):
+    # The W gradient equals the correlation of x and gy.
+    rng = numpy.random.RandomState(6)
+    x = chainer.Variable(rng.randn(2, 3, 5, 5))
+    W = chainer.Variable(rng.randn(4, 3, 3, 3))
+    y = functions.convolution_2d(x, W, pad=1)
+    y.grad = rng.randn(*y.shape)
+    y.backward()
+    gW = numpy.zeros_like(W.array)
+    for i in range(3):
+        for j in range(3):
+            e = numpy.zeros((1, 1, 3, 3))
+            e[0, 0, i, j] = 1
+            for c in range(3):
+                xc = x.array[:, c:c + 1]
+                patch = ref_conv(xc, e, pad=1)[:, 0]
+                gW[:, c, i, j] = numpy.einsum('nhw,nohw->o', patch, y.grad)
+    testing.assert_allclose(gW, W.grad)
+
+
+def test_channel_mismatch():
+    x = numpy.zeros((1, 3, 5, 5), numpy.float32)
+    W = numpy.zeros((2, 4, 3, 3), numpy.float32)
+    with pytest.raises(type_check.InvalidType, match='W'):
+        functions.convolution_2d(x, W)
+
+
+def test_groups_mismatch():
+    x = numpy.zeros((1, 4, 5, 5), numpy.float32)
+    W = numpy.zeros((3, 2, 3, 3), numpy.float32)
+    with pytest.raises(ValueError, match='groups'):
+        functions.convolution_2d(x, W, groups=2)
+
+
+def test_kernel_too_large():
+    x = numpy.zeros((1, 1, 3, 3), numpy.float32)
+    W = numpy.zeros((2, 1, 5, 5), numpy.float32)
+    with pytest.raises(RuntimeError, match=r'\(1, 1, 3, 3\)'):
+        functions.convolution_2d(x, W)
+    functions.convolution_2d(x, W, pad=1)
+
+
+def test_bad_bias():
+    x = numpy.zeros((1, 1, 3, 3), numpy.float32)
+    W = numpy.zeros((2, 1, 2, 2), numpy.float32)
+    with pytest.raises(type_check.InvalidType):
+        functions.convolution_2d(x, W, numpy.zeros(3, numpy.float32))
+
+
+def test_deterministic_kwarg_rejected():
+    x = numpy.zeros((1, 1, 3, 3), numpy.float32)
+    W = numpy.zeros((2, 1, 2, 2), numpy.float32)
+    with pytest.raises(ValueError, match='cudnn_deterministic'):
+        functions.convolution_2d(x, W, deterministic=True)
+    with pytest.raises(TypeError):
+        functions.convolution_2d(x, W, foo=1)
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('use_cudnn', ['always', 'never'])
+def test_gpu(ref_conv, use_cudnn):
+    cuda = chainer.backends.cuda
+    x, W, b = _data(numpy.float32, 2)
+    xg, Wg, bg = (chainer.Variable(cuda.to_gpu(a)) for a in (x, W, b))
+    with chainer.using_config('use_cudnn', use_cudnn):
+        y = functions.convolution_2d(xg, Wg, bg, 2, 1, groups=2)
+        y.grad = cuda.cupy.ones(y.shape, numpy.float32)
+        y.backward()
+    testing.assert_allclose(ref_conv(x, W, b, 2, 1, groups=2),
+                            cuda.to_cpu(y.array), atol=1e-4, rtol=1e-4)
+    xc, Wc, bc = (chainer.Variable(a) for a in (x, W, b))
+    yc = functions.convolution_2d(xc, Wc, bc, 2, 1, groups=2)
+    yc.grad = numpy.ones(yc.shape, numpy.float32)
+    yc.backward()
+    for c, g in ((xc, xg), (Wc, Wg), (bc, bg)):
+        testing.assert_allclose(c.grad, cuda.to_cpu(g.grad), atol=1e-4,
+                                rtol=1e-4)
