@@ -25,8 +25,10 @@ class Separate(function_node.FunctionNode):
             x.shape[self.axis % x.ndim + 1:]
         self._dtype = x.dtype
         xp = backend.get_array_module(x)
-        # Slicing gives views; moveaxis keeps the order of the rest.
-        return tuple(xp.moveaxis(x, self.axis, 0))
+        # moveaxis keeps the order of the other axes; ``[i, ...]`` gives
+        # views, and 0-dim arrays rather than scalars for a 1-D input.
+        moved = xp.moveaxis(x, self.axis, 0)
+        return tuple(moved[i, ...] for i in range(len(moved)))
 
     def backward(self, indexes, grad_outputs):
         present = [g for g in grad_outputs if g is not None]

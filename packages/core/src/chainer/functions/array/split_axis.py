@@ -52,12 +52,6 @@ class SplitAxis(function_node.FunctionNode):
     def forward(self, inputs):
         x, = inputs
         ios = self.indices_or_sections
-        if isinstance(ios, list):
-            # v5 refuses outputs that are empty along the axis.
-            bounds = [0] + ios + [x.shape[self.axis]]
-            for lo, hi in zip(bounds, bounds[1:]):
-                if min(hi, x.shape[self.axis]) - lo <= 0:
-                    raise ValueError('Not support if shape contains 0')
         xp = backend.get_array_module(x)
         ys = tuple(xp.split(x, ios, self.axis))
         self._shapes = [y.shape for y in ys]
@@ -93,9 +87,6 @@ def split_axis(x, indices_or_sections, axis, force_tuple=True):
 
     Returns:
         tuple of ~chainer.Variable or ~chainer.Variable: The pieces.
-
-    Raises:
-        ValueError: if one of the outputs would be empty along ``axis``.
 
     .. admonition:: Example
 

@@ -35,7 +35,7 @@ class Where(function_node.FunctionNode):
     def backward(self, indexes, grad_outputs):
         gy, = grad_outputs
         xp = backend.get_array_module(gy)
-        zeros = xp.zeros((), gy.dtype)
+        zeros = xp.zeros(gy.shape, gy.dtype)
         ret = []
         if 0 in indexes:
             ret.append(chainer.functions.where(self.condition, gy, zeros))

@@ -1,0 +1,66 @@
+import numpy
+import pytest
+
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+from chainer.utils import type_check
+
+
+def _ref(x, axis):
+    x = x.astype(numpy.float64)
+    m = x.max(axis=axis, keepdims=True)
+    return x - m - numpy.log(numpy.exp(x - m).sum(axis=axis, keepdims=True))
+
+
+@pytest.mark.parametrize('shape,axis', [
+    ((2, 3), 1), ((2, 3), 0), ((2, 3, 4), 2), ((2, 3, 4), -1), ((4,), 0),
+])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_forward_backward(shape, axis, dtype):
+    rng = numpy.random.RandomState(3)
+    x = rng.uniform(-2, 2, shape).astype(dtype)
+    gy = rng.uniform(-1, 1, shape).astype(dtype)
+    ggx = rng.uniform(-1, 1, shape).astype(dtype)
+    y = functions.log_softmax(x, axis=axis)
+    assert y.dtype == dtype
+    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
+    testing.assert_allclose(y.array, _ref(x, axis), **tol)
+
+    def f(x):
+        return functions.log_softmax(x, axis=axis)
+    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
+    gradient_check.check_double_backward(
+        f, x, gy, ggx, dtype=numpy.float64, **tol)
+
+
+def test_stable_where_log_of_softmax_fails():
+    x = numpy.array([[0., 1000.], [-1000., 1000.]], numpy.float32)
+    y = functions.log_softmax(x).array
+    assert numpy.all(numpy.isfinite(y))
+    testing.assert_allclose(y, [[-1000., 0.], [-2000., 0.]])
+
+
+def test_example_values():
+    x = numpy.array([[0, 1, 2], [0, 2, 4]], numpy.float32)
+    testing.assert_allclose(
+        functions.log_softmax(x).array,
+        [[-2.407606, -1.4076059, -0.4076059],
+         [-4.1429315, -2.1429315, -0.14293146]])
+
+
+def test_non_contiguous():
+    x = numpy.linspace(-3, 3, 24).reshape(4, 6)[:, ::2]
+    testing.assert_allclose(functions.log_softmax(x).array, _ref(x, 1))
+
+
+@pytest.mark.parametrize('axis', [2, -3])
+def test_invalid_axis(axis):
+    with pytest.raises(type_check.InvalidType):
+        functions.log_softmax(numpy.zeros((2, 3), numpy.float32), axis=axis)
+
+
+def test_integer_input_rejected():
+    with pytest.raises(type_check.InvalidType):
+        functions.log_softmax(numpy.zeros((2, 3), numpy.int32))
