@@ -48,6 +48,10 @@ class ConvolutionND(function_node.FunctionNode):
         self.cover_all = bool(cover_all)
         self.groups = int(groups)
         self._col = None
+        # Exact output sizes, set by gradient nodes: cover_all is one flag
+        # for all axes, but a transposed convolution's outsize may need
+        # it on some axes only.
+        self._outs = None
 
     def check_type_forward(self, in_types):
         check_conv_types(in_types, self.ndim, self.groups)
@@ -61,9 +65,9 @@ class ConvolutionND(function_node.FunctionNode):
                 'the number of output channels (W.shape[0] = %d) must be '
                 'divisible by groups (%d)' % (W.shape[0], self.groups))
         ksize = W.shape[2:]
-        outs = _conv.out_sizes(x.shape[2:], ksize, self.stride, self.pad,
-                               self.cover_all, self.dilate, x.shape,
-                               W.shape)
+        outs = self._outs or _conv.out_sizes(
+            x.shape[2:], ksize, self.stride, self.pad, self.cover_all,
+            self.dilate, x.shape, W.shape)
         if _conv.use_cudnn(x, W, self.cover_all):
             return _conv.cudnn_forward(x, W, b, outs, self.stride, self.pad,
                                        self.dilate, self.groups),
@@ -131,9 +135,10 @@ class ConvolutionNDGradW(function_node.FunctionNode):
                 self.groups).apply((gy, ggW))
             ret.append(gx)
         if 1 in indexes:
-            ggy, = ConvolutionND(
-                self.ndim, self.stride, self.pad, self.cover_all,
-                self.dilate, self.groups).apply((x, ggW))
+            conv = ConvolutionND(self.ndim, self.stride, self.pad,
+                                 self.cover_all, self.dilate, self.groups)
+            conv._outs = tuple(gy.shape[2:])
+            ggy, = conv.apply((x, ggW))
             ret.append(ggy)
         return ret
 

@@ -86,9 +86,11 @@ class DeconvolutionND(function_node.FunctionNode):
         gy, = grad_outputs
         ret = []
         if 0 in indexes:
-            gx, = convolution_nd.ConvolutionND(
+            conv = convolution_nd.ConvolutionND(
                 self.ndim, self.stride, self.pad, self.cover_all,
-                self.dilate, self.groups).apply((gy, W))
+                self.dilate, self.groups)
+            conv._outs = tuple(x.shape[2:])
+            gx, = conv.apply((gy, W))
             ret.append(gx)
         if 1 in indexes:
             gW, = convolution_nd.ConvolutionNDGradW(

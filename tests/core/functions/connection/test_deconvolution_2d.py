@@ -1,0 +1,95 @@
+import numpy
+import pytest
+
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+from chainer.utils import type_check
+
+CASES = [
+    # stride, pad, outsize, dilate, groups
+    (1, 0, None, 1, 1),
+    (2, 1, None, 1, 1),
+    (2, 0, (8, 7), 1, 1),
+    ((2, 3), (1, 0), None, 2, 1),
+    (1, 1, None, 1, 2),
+    (2, 1, (8, 5), 1, 2),
+]
+
+
+def _data(dtype, groups, seed=0):
+    rng = numpy.random.RandomState(seed)
+    x = rng.uniform(-1, 1, (2, 4, 4, 3)).astype(dtype)
+    W = rng.uniform(-1, 1, (4, 6 // groups, 3, 2)).astype(dtype)
+    b = rng.uniform(-1, 1, 6).astype(dtype)
+    return x, W, b
+
+
+@pytest.mark.parametrize('case', CASES)
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+@pytest.mark.parametrize('nobias', [False, True])
+def test_forward(ref_deconv, case, dtype, nobias):
+    stride, pad, outsize, dilate, groups = case
+    x, W, b = _data(dtype, groups)
+    if nobias:
+        b = None
+    y = functions.deconvolution_2d(x, W, b, stride, pad, outsize,
+                                   dilate=dilate, groups=groups)
+    expected = ref_deconv(x, W, b, stride, pad, outsize, dilate, groups)
+    assert y.dtype == dtype
+    assert y.shape == expected.shape
+    tol = ({'atol': 5e-2, 'rtol': 5e-2} if dtype == numpy.float16 else {})
+    testing.assert_allclose(expected, y.array, **tol)
+
+
+@pytest.mark.parametrize('case', CASES)
+def test_backward(case):
+    stride, pad, outsize, dilate, groups = case
+    x, W, b = _data(numpy.float64, groups, seed=1)
+
+    def f(x, W, b):
+        return functions.deconvolution_2d(x, W, b, stride, pad, outsize,
+                                          dilate=dilate, groups=groups)
+    gy = numpy.random.RandomState(2).uniform(-1, 1, f(x, W, b).shape)
+    gradient_check.check_backward(f, (x, W, b), gy, dtype=numpy.float64)
+
+
+@pytest.mark.parametrize('case', CASES[:3])
+def test_double_backward(case):
+    stride, pad, outsize, dilate, groups = case
+    x, W, b = _data(numpy.float64, groups, seed=3)
+    rng = numpy.random.RandomState(4)
+
+    def f(x, W, b):
+        return functions.deconvolution_2d(x, W, b, stride, pad, outsize,
+                                          dilate=dilate, groups=groups)
+    gy = rng.uniform(-1, 1, f(x, W, b).shape)
+    gg = [rng.uniform(-1, 1, a.shape) for a in (x, W, b)]
+    gradient_check.check_double_backward(f, (x, W, b), gy, gg,
+                                         dtype=numpy.float64)
+
+
+def test_is_adjoint_of_convolution():
+    # <conv(u, W), v> == <u, deconv(v, W)>
+    rng = numpy.random.RandomState(5)
+    W = rng.randn(3, 2, 3, 3)
+    u = rng.randn(2, 2, 7, 7)
+    v = rng.randn(2, 3, 4, 4)
+    lhs = (functions.convolution_2d(u, W, stride=2, pad=1).array * v).sum()
+    rhs = (u * functions.deconvolution_2d(
+        v, W, stride=2, pad=1, outsize=(7, 7)).array).sum()
+    assert abs(lhs - rhs) < 1e-9
+
+
+def test_bad_outsize():
+    x, W, _ = _data(numpy.float32, 1)
+    with pytest.raises(type_check.InvalidType):
+        functions.deconvolution_2d(x, W, stride=2, outsize=(20, 20))
+
+
+def test_channel_mismatch():
+    x = numpy.zeros((1, 3, 4, 4), numpy.float32)
+    W = numpy.zeros((2, 3, 3, 3), numpy.float32)
+    with pytest.raises(type_check.InvalidType):
+        functions.deconvolution_2d(x, W)
