@@ -79,6 +79,20 @@ def _match(version, op, spec):
             '<': v < s, '>': v > s}[op]
 
 
+def _validate_spec(op, spec):
+    # Bad specifiers are errors of the test code, reported at once.
+    if op == '===':
+        return
+    if spec.endswith('.*'):
+        if op not in ('==', '!='):
+            raise ValueError('a wildcard needs == or !=: {}'.format(spec))
+        _raw_release(spec[:-2])
+        return
+    version_key(spec)
+    if op == '~=' and len(_raw_release(spec)) < 2:
+        raise ValueError('~= needs two release numbers: {}'.format(spec))
+
+
 def parse_requirement(requirement):
     """Splits a requirement into ``(name, [(op, version), ...])``."""
     m = _REQ.match(requirement.split(';')[0])
@@ -95,8 +109,7 @@ def parse_requirement(requirement):
             if s is None:
                 raise ValueError(
                     'invalid requirement: {!r}'.format(requirement))
-            if s.group(1) != '===':
-                version_key(s.group(2).rstrip('.*'))  # fail early if bad
+            _validate_spec(*s.groups())
             specs.append(s.groups())
     return name, specs
 

@@ -24,9 +24,9 @@ def _describe_mismatch(x, y):
         # float64 avoids wrap-around for unsigned and bool dtypes.
         err = numpy.abs(xx.astype(numpy.float64) - yy.astype(numpy.float64))
     # NaN mismatches count as the largest error.
-    i = numpy.unravel_index(
+    i = tuple(int(k) for k in numpy.unravel_index(
         numpy.argmax(numpy.where(numpy.isnan(err), numpy.inf, err)),
-        err.shape)
+        err.shape))
     lines.append('  i: {}'.format(i))
     lines.append('  x[i]: {}'.format(xx[i]))
     lines.append('  y[i]: {}'.format(yy[i]))

@@ -75,10 +75,12 @@ def parameterize(*params):
     is no longer collected. Works for ``unittest.TestCase`` subclasses and
     pytest-style classes; applying it twice makes the product of both sets.
 
-    >>> @parameterize({'x': 1}, {'x': 2})
-    ... class TestSomething(unittest.TestCase):
-    ...     def test_positive(self):
-    ...         assert self.x > 0
+    Example (``TestSomething_param_0`` and ``_param_1`` are collected)::
+
+        @testing.parameterize({'x': 1}, {'x': 2})
+        class TestSomething(unittest.TestCase):
+            def test_positive(self):
+                assert self.x > 0
 
     Args:
         params (dicts): Parameter sets, e.g. from :func:`product`.

@@ -90,36 +90,40 @@ def _add_tests(klass, func, func_expected, label_expected, make_data,
         gradient_check.check_double_backward(
             f, x_data, y_grad, x_grad_grad, **self.double_backward_options)
 
-    methods = {
-        'setUp': setUp,
-        'check_forward': check_forward,
-        'test_forward_cpu': lambda self: self.check_forward(self.x),
-        'test_forward_gpu': attr.gpu(
-            lambda self: self.check_forward(cuda.to_gpu(self.x))),
-        'check_backward': check_backward,
-        'test_backward_cpu': lambda self: self.check_backward(
-            self.x, self.gy),
-        'test_backward_gpu': attr.gpu(lambda self: self.check_backward(
-            cuda.to_gpu(self.x), cuda.to_gpu(self.gy))),
-    }
-    if new_style:
-        methods.update({
-            'check_double_backward': check_double_backward,
-            'test_double_backward_cpu': lambda self: (
-                self.check_double_backward(self.x, self.gy, self.ggx)),
-            'test_double_backward_gpu': attr.gpu(lambda self: (
-                self.check_double_backward(
-                    cuda.to_gpu(self.x), cuda.to_gpu(self.gy),
-                    cuda.to_gpu(self.ggx)))),
-        })
+    def test_forward_cpu(self):
+        self.check_forward(self.x)
+
+    @attr.gpu
+    def test_forward_gpu(self):
+        self.check_forward(cuda.to_gpu(self.x))
+
+    def test_backward_cpu(self):
+        self.check_backward(self.x, self.gy)
+
+    @attr.gpu
+    def test_backward_gpu(self):
+        self.check_backward(cuda.to_gpu(self.x), cuda.to_gpu(self.gy))
+
+    def test_double_backward_cpu(self):
+        self.check_double_backward(self.x, self.gy, self.ggx)
+
+    @attr.gpu
+    def test_double_backward_gpu(self):
+        self.check_double_backward(cuda.to_gpu(self.x), cuda.to_gpu(self.gy),
+                                   cuda.to_gpu(self.ggx))
+
+    methods = [setUp, check_forward, test_forward_cpu, test_forward_gpu,
+               check_backward, test_backward_cpu, test_backward_gpu]
+    if new_style:  # v5: Function objects get no double-backward tests
+        methods += [check_double_backward, test_double_backward_cpu,
+                    test_double_backward_gpu]
     func_class = _func_class(func)
     if func_class is not None:
         def test_label(self):
             assert func_class().label == label_expected
-        methods['test_label'] = test_label
-    for name, method in methods.items():
-        method.__name__ = name
-        setattr(klass, name, method)
+        methods.append(test_label)
+    for method in methods:
+        setattr(klass, method.__name__, method)
 
 
 def unary_math_function_unittest(func, func_expected=None,
@@ -135,10 +139,11 @@ def unary_math_function_unittest(func, func_expected=None,
     float16, float32 and float64, plus a label test when ``func`` has a
     ``Function`` class.
 
-    >>> from chainer import functions as F
-    >>> @unary_math_function_unittest(F.sin)
-    ... class TestSin(unittest.TestCase):
-    ...     pass
+    Example::
+
+        @testing.unary_math_function_unittest(F.sin)
+        class TestSin(unittest.TestCase):
+            pass
 
     Args:
         func: The Chainer function (or ``Function`` object) to test.
