@@ -1,0 +1,204 @@
+import chainer.functions
+from chainer import backend
+from chainer import function_node
+from chainer import utils
+from chainer.functions.math import _helpers
+
+
+class _UnaryBase(function_node.FunctionNode):
+
+    """Elementwise ``xp.<name>`` keeping the input for backward."""
+
+    _name = None
+
+    @property
+    def label(self):
+        return self._name
+
+    def check_type_forward(self, in_types):
+        _helpers.check_float_inputs(in_types, ('x',))
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        self.retain_inputs((0,))
+        return utils.force_array(getattr(xp, self._name)(x)),
+
+
+class Sin(_UnaryBase):
+    _name = 'sin'
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        return grad_outputs[0] * chainer.functions.cos(x),
+
+
+class Cos(_UnaryBase):
+    _name = 'cos'
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        return grad_outputs[0] * -chainer.functions.sin(x),
+
+
+class Tan(function_node.FunctionNode):
+
+    @property
+    def label(self):
+        return 'tan'
+
+    def check_type_forward(self, in_types):
+        _helpers.check_float_inputs(in_types, ('x',))
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        # d tan(x)/dx = 1 + tan(x)^2: the output suffices.
+        self.retain_outputs((0,))
+        return utils.force_array(xp.tan(x)),
+
+    def backward(self, indexes, grad_outputs):
+        y, = self.get_retained_outputs()
+        return grad_outputs[0] * (y * y + 1.0),
+
+
+class Arcsin(_UnaryBase):
+    _name = 'arcsin'
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        return grad_outputs[0] * chainer.functions.rsqrt(1.0 - x * x),
+
+
+class Arccos(_UnaryBase):
+    _name = 'arccos'
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        return grad_outputs[0] * -chainer.functions.rsqrt(1.0 - x * x),
+
+
+class Arctan(_UnaryBase):
+    _name = 'arctan'
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        return grad_outputs[0] / (x * x + 1.0),
+
+
+class Arctan2(function_node.FunctionNode):
+
+    @property
+    def label(self):
+        return 'arctan2'
+
+    def check_type_forward(self, in_types):
+        _helpers.check_float_inputs(in_types, ('x1', 'x2'))
+
+    def forward(self, inputs):
+        x1, x2 = inputs
+        xp = backend.get_array_module(x1)
+        self.retain_inputs((0, 1))
+        return utils.force_array(xp.arctan2(x1, x2)),
+
+    def backward(self, indexes, grad_outputs):
+        x1, x2 = self.get_retained_inputs()
+        gy = grad_outputs[0] / (x1 * x1 + x2 * x2)
+        g1 = g2 = None
+        # The inputs may broadcast: sum the gradients back to their shapes.
+        if 0 in indexes:
+            g1 = _helpers.sum_to_shape(gy * x2, x1.shape)
+        if 1 in indexes:
+            g2 = _helpers.sum_to_shape(gy * -x1, x2.shape)
+        return g1, g2
+
+
+def sin(x):
+    """Elementwise sin function.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Sin().apply((x,))[0]
+
+
+def cos(x):
+    """Elementwise cos function.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Cos().apply((x,))[0]
+
+
+def tan(x):
+    """Elementwise tan function.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Tan().apply((x,))[0]
+
+
+def arcsin(x):
+    """Elementwise arcsine function.
+
+    .. math:: y_i = \\arcsin x_i.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Arcsin().apply((x,))[0]
+
+
+def arccos(x):
+    """Elementwise arccosine function.
+
+    .. math:: y_i = \\arccos x_i.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Arccos().apply((x,))[0]
+
+
+def arctan(x):
+    """Elementwise arctangent function.
+
+    .. math:: y_i = \\arctan x_i.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Float input.
+
+    Returns:
+        ~chainer.Variable: Output variable, same shape and dtype as ``x``.
+    """
+    return Arctan().apply((x,))[0]
+
+
+def arctan2(x1, x2):
+    """Elementwise arctangent function with two arguments.
+
+    Args:
+        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Y-coordinates.
+        x2 (:class:`~chainer.Variable` or :ref:`ndarray`): X-coordinates.
+
+    Returns:
+        ~chainer.Variable: Angles in radians, in :math:`[-\\pi, \\pi]`.
+    """
+    return Arctan2().apply((x1, x2))[0]
