@@ -5,6 +5,12 @@ iterative and every gradient of a node is complete before the function that
 created the node runs. Output gradients are dropped as soon as their
 creator has consumed them, so memory stays bounded by the live frontier.
 
+Two representations of gradients are used. When the backward graph is
+built (double backprop), gradients are Variables and every function's
+``backward`` runs. Otherwise gradients are plain arrays, and functions that
+define ``_backward_arrays`` (the hot elementwise ones) skip the Variable
+machinery entirely; other functions get their gradients wrapped on the fly.
+
 Hooks registered with :func:`grad_ready_hook` are called with each leaf
 Variable the moment its gradient is final, before the traversal ends; a
 distributed optimizer uses this to start reducing gradients while backward
@@ -19,8 +25,11 @@ import numpy
 import chainer
 from chainer import configuration
 from chainer import function_hook
+from chainer import variable
 
 _thread_local = threading.local()
+_new_variable = variable._new_variable
+_Variable = variable.Variable
 
 
 def _grad_ready_hooks():
@@ -49,10 +58,14 @@ def add_grads(a, b):
     """Sum of two gradient Variables (through ``F.add`` if differentiable)."""
     if configuration.config.enable_backprop:
         return chainer.functions.add(a, b)
-    s = a._data + b._data
+    return _new_variable(_add_arrays(a._data, b._data), False)
+
+
+def _add_arrays(a, b):
+    s = a + b
     if isinstance(s, numpy.generic):
         s = numpy.asarray(s)
-    return chainer.Variable(s, requires_grad=False)
+    return s
 
 
 def _ones_like(data, loss_scale):
@@ -61,6 +74,40 @@ def _ones_like(data, loss_scale):
     if loss_scale is not None:
         g *= loss_scale
     return g
+
+
+class _Mode(object):
+    """How gradients are held: as Variables or as raw arrays."""
+
+    def __init__(self, use_arrays):
+        self.arrays = use_arrays
+
+    def from_var(self, v):
+        if v is None:
+            return None
+        if self.arrays:
+            return v._data
+        return v
+
+    def to_var(self, g):
+        if g is None or not self.arrays:
+            return g
+        return _new_variable(g, False)
+
+    def add(self, a, b):
+        if self.arrays:
+            return _add_arrays(a, b)
+        return add_grads(a, b)
+
+    def sum(self, gs):
+        if len(gs) == 1:
+            return gs[0]
+        if self.arrays:
+            s = gs[0]
+            for g in gs[1:]:
+                s = _add_arrays(s, g)
+            return s
+        return chainer.functions.add(*gs)
 
 
 def backward_from(var, retain_grad, loss_scale):
@@ -72,25 +119,26 @@ def backward_from(var, retain_grad, loss_scale):
     if var._data is None:
         raise RuntimeError('backward of a variable without data')
     if var._grad_var is None and var._data.size == 1:
-        var._grad_var = chainer.Variable(
-            _ones_like(var._data, loss_scale), requires_grad=False)
-    grads = {node: var._grad_var}
+        var._grad_var = _new_variable(
+            _ones_like(var._data, loss_scale), False)
+    mode = _Mode(not configuration.config.enable_backprop)
+    grads = {node: mode.from_var(var._grad_var)}
     leaf_hooks = _grad_ready_hooks()
     pending = _count_leaf_uses(func) if leaf_hooks else None
-    leaves = _traverse([func], grads, retain_grad, None, True, pending,
-                       leaf_hooks)
+    leaves = _traverse([func], grads, mode, retain_grad, None, True,
+                       pending, leaf_hooks, loss_scale)
     for leaf in leaves:
-        _finish_leaf(leaf, grads, loss_scale, leaf_hooks)
+        _finish_leaf(leaf, grads, mode, loss_scale, leaf_hooks)
 
 
-def _finish_leaf(leaf, grads, loss_scale, leaf_hooks):
+def _finish_leaf(leaf, grads, mode, loss_scale, leaf_hooks):
     v = leaf._variable()
     if v is None:
         return
     gx = grads.get(leaf)
-    if isinstance(gx, list):
-        gx = grads[leaf] = _sum_lazy(gx)
-    v._grad_var = gx
+    if type(gx) is list:
+        gx = grads[leaf] = mode.sum(gx)
+    v._grad_var = mode.to_var(gx)
     if loss_scale is not None:
         v._loss_scale = loss_scale
     for hook in leaf_hooks:
@@ -116,19 +164,14 @@ def _count_leaf_uses(root):
     return counts
 
 
-def _sum_lazy(gs):
-    if len(gs) == 1:
-        return gs[0]
-    return chainer.functions.add(*gs)
-
-
-def _traverse(funcs, grads, retain_grad, targets, accumulate_leaves,
-              pending=None, leaf_hooks=(), useful=None):
+def _traverse(funcs, grads, mode, retain_grad, targets, accumulate_leaves,
+              pending=None, leaf_hooks=(), loss_scale=None, useful=None):
     """Visits functions from ``funcs`` back to the leaves.
 
     Args:
         funcs: Starting function nodes.
-        grads (dict): node -> gradient Variable (updated in place).
+        grads (dict): node -> gradient (in ``mode``'s form), updated.
+        mode (_Mode): Representation of gradients.
         retain_grad (bool): Store intermediate gradients on Variables.
         targets (set or None): Nodes whose gradients must be kept (``grad``).
         accumulate_leaves (bool): Start leaf gradients from ``.grad``.
@@ -141,6 +184,7 @@ def _traverse(funcs, grads, retain_grad, targets, accumulate_leaves,
     cfg = configuration.config
     lazy = cfg.lazy_grad_sum
     debug = cfg.debug
+    use_arrays = mode.arrays
     heap = []
     seen = set()
     counter = 0
@@ -150,13 +194,16 @@ def _traverse(funcs, grads, retain_grad, targets, accumulate_leaves,
             heapq.heappush(heap, (-f.rank, counter, f))
             counter += 1
     leaves = set()
-    hooks = function_hook._get_function_hooks()
+    global_hooks = function_hook._get_function_hooks()
+    heappop = heapq.heappop
+    heappush = heapq.heappush
     while heap:
-        func = heapq.heappop(heap)[2]
+        func = heappop(heap)[2]
         inputs = func.inputs
-        target_input_indexes = tuple([
-            i for i, x in enumerate(inputs) if x._requires_grad])
+
+        # Gradients of the outputs, complete now (consumers ran first).
         out_grad = []
+        any_grad = False
         for y_ref in func.outputs:
             y = y_ref()
             if y is None:
@@ -166,77 +213,82 @@ def _traverse(funcs, grads, retain_grad, targets, accumulate_leaves,
                 gy = grads.get(y)
             else:
                 gy = grads.pop(y, None)
-            if isinstance(gy, list):
-                gy = _sum_lazy(gy)
+            if type(gy) is list:
+                gy = mode.sum(gy)
                 if targets is not None and y in targets:
                     grads[y] = gy
+            if gy is not None:
+                any_grad = True
             out_grad.append(gy)
             if retain_grad:
                 y_var = y._variable()
                 if y_var is not None:
-                    y_var._grad_var = gy
+                    y_var._grad_var = mode.to_var(gy)
+        if not any_grad:
+            continue  # nothing flows back through this function
+        target_input_indexes = tuple([
+            i for i, x in enumerate(inputs) if x._requires_grad])
         if not target_input_indexes:
             continue
-        out_grad = tuple(out_grad)
-        if all(g is None for g in out_grad):
-            # Nothing flows back through this function.
-            continue
 
+        # Gradients accumulated so far for the inputs (first use only).
         in_grad = []
-        first_use = set()
+        if len(target_input_indexes) == 1:
+            first_use = None
+        else:
+            first_use = set()
         for i in target_input_indexes:
             x = inputs[i]
-            if x in first_use:
-                in_grad.append(None)
-                continue
-            first_use.add(x)
+            if first_use is not None:
+                if x in first_use:
+                    in_grad.append(None)
+                    continue
+                first_use.add(x)
             g = grads.pop(x, None)
-            if isinstance(g, list):
-                g = _sum_lazy(g)
-            if g is None and x._creator_node is None and \
-                    accumulate_leaves and x not in leaves:
+            if type(g) is list:
+                g = mode.sum(g)
+            if g is None and accumulate_leaves and \
+                    x._creator_node is None and x not in leaves:
                 v = x._variable()
                 if v is not None:
-                    g = v._grad_var
+                    g = mode.from_var(v._grad_var)
             in_grad.append(g)
 
+        hooks = global_hooks
         local_hooks = func._local_function_hooks
-        all_hooks = hooks
         if local_hooks:
-            all_hooks = dict(hooks)
-            all_hooks.update(local_hooks)
-        if all_hooks:
-            in_data = tuple([x._data for x in inputs])
-            out_data = tuple([None if g is None else g._data
-                              for g in out_grad])
-            for hook in all_hooks.values():
+            hooks = dict(hooks)
+            hooks.update(local_hooks)
+        if hooks:
+            in_data = tuple([x.data for x in inputs])
+            out_data = tuple(out_grad) if use_arrays else tuple([
+                None if g is None else g._data for g in out_grad])
+            for hook in hooks.values():
                 hook.backward_preprocess(func, in_data, out_data)
 
-        gxs = func.backward_accumulate(
-            target_input_indexes, out_grad, tuple(in_grad))
-        if len(gxs) != len(target_input_indexes):
-            raise ValueError(
-                'backward_accumulate of %s returned %d gradients for %d '
-                'inputs' % (func.label, len(gxs), len(target_input_indexes)))
+        gxs = _call_backward(func, target_input_indexes, out_grad,
+                             in_grad, use_arrays)
 
-        if all_hooks:
-            for hook in all_hooks.values():
+        if hooks:
+            for hook in hooks.values():
                 hook.backward_postprocess(func, in_data, out_data)
         del out_grad, in_grad
 
         for i, gx in zip(target_input_indexes, gxs):
             x = inputs[i]
             if gx is not None:
-                if not isinstance(gx, chainer.Variable):
-                    gx = chainer.Variable(gx, requires_grad=False)
-                _check_grad(func, x, gx, i, debug)
+                data = gx if use_arrays else gx._data
+                if data.shape != x.shape or data.dtype != x.dtype:
+                    _raise_grad_mismatch(func, x, data, i)
+                if debug:
+                    _check_nan(func, data)
                 cur = grads.get(x)
                 if cur is None:
                     grads[x] = [gx] if lazy else gx
                 elif lazy:
                     cur.append(gx)
                 else:
-                    grads[x] = add_grads(cur, gx)
+                    grads[x] = mode.add(cur, gx)
             creator = x._creator_node
             if creator is None:
                 if x in grads:
@@ -245,27 +297,63 @@ def _traverse(funcs, grads, retain_grad, targets, accumulate_leaves,
                     left = pending[x] = pending[x] - 1
                     if left == 0 and x in leaves:
                         leaves.discard(x)
-                        _finish_leaf(x, grads, None, leaf_hooks)
+                        _finish_leaf(x, grads, mode, loss_scale, leaf_hooks)
             elif creator not in seen and (
                     useful is None or useful.get(creator)):
                 seen.add(creator)
-                heapq.heappush(heap, (-creator.rank, counter, creator))
+                heappush(heap, (-creator.rank, counter, creator))
                 counter += 1
         del gxs
     return leaves
 
 
-def _check_grad(func, x, gx, index, debug):
-    data = gx._data
-    if data.shape != x.shape and x.shape is not None:
+def _call_backward(func, indexes, out_grad, in_grad, use_arrays):
+    """Runs one function's backward; returns one gradient per index."""
+    fast = getattr(func, '_backward_arrays', None) if use_arrays else None
+    if fast is not None:
+        gxs = fast(indexes, out_grad)
+        ret = []
+        for gx, g in zip(gxs, in_grad):
+            if g is not None:
+                gx = g if gx is None else _add_arrays(g, gx)
+            ret.append(gx)
+        return ret
+    if use_arrays:
+        out_grad = tuple([None if g is None else _new_variable(g, False)
+                          for g in out_grad])
+        in_grad = tuple([None if g is None else _new_variable(g, False)
+                         for g in in_grad])
+    else:
+        out_grad = tuple(out_grad)
+        in_grad = tuple(in_grad)
+    gxs = func.backward_accumulate(indexes, out_grad, in_grad)
+    if len(gxs) != len(indexes):
+        raise ValueError(
+            'backward_accumulate of %s returned %d gradients for %d '
+            'inputs' % (func.label, len(gxs), len(indexes)))
+    ret = []
+    for gx in gxs:
+        if gx is not None and not isinstance(gx, _Variable):
+            gx = _new_variable(gx, False)  # v5 tolerates raw arrays here
+        if use_arrays and gx is not None:
+            gx = gx._data
+        ret.append(gx)
+    return ret
+
+
+def _raise_grad_mismatch(func, x, data, index):
+    if x.shape is not None and data.shape != x.shape:
         raise ValueError(
             'gradient of input %d of %s has shape %s, but the input has '
             'shape %s' % (index, func.label, data.shape, x.shape))
-    if data.dtype != x.dtype and x.dtype is not None:
+    if x.dtype is not None and data.dtype != x.dtype:
         raise TypeError(
             'gradient of input %d of %s has dtype %s, but the input has '
             'dtype %s' % (index, func.label, data.dtype, x.dtype))
-    if debug and data.dtype.kind == 'f':
+
+
+def _check_nan(func, data):
+    if data.dtype.kind == 'f':
         xp = chainer.backend.get_array_module(data)
         if xp.isnan(data).any():
             raise RuntimeError(func._get_error_message(
@@ -280,7 +368,7 @@ def _useful_functions(outputs, target_nodes):
         root = out._node._creator_node
         if root is None or root in useful:
             continue
-        # Iterative post-order DFS.
+        # Iterative post-order DFS (children finish before parents).
         stack = [(root, False)]
         while stack:
             func, expanded = stack.pop()
@@ -308,42 +396,44 @@ def _useful_functions(outputs, target_nodes):
 def grad_of(outputs, inputs, grad_outputs, grad_inputs, set_grad,
             retain_grad, loss_scale):
     """Implementation of :func:`chainer.grad` (arguments already checked)."""
+    mode = _Mode(not configuration.config.enable_backprop)
     target_nodes = set(x._node for x in inputs)
     grads = {}
     if grad_outputs is None:
         grad_outputs = [y._grad_var for y in outputs]
     for y, gy in zip(outputs, grad_outputs):
         if gy is None:
-            gy = chainer.Variable(_ones_like(y._data, loss_scale),
-                                  requires_grad=False)
-        elif not isinstance(gy, chainer.Variable):
+            gy = _new_variable(_ones_like(y._data, loss_scale), False)
+        elif not isinstance(gy, _Variable):
             gy = chainer.Variable(gy, requires_grad=False)
+        gy = mode.from_var(gy)
         node = y._node
         cur = grads.get(node)
-        grads[node] = gy if cur is None else add_grads(cur, gy)
+        grads[node] = gy if cur is None else mode.add(cur, gy)
     if grad_inputs is not None:
         for x, gx in zip(inputs, grad_inputs):
             if gx is None:
                 continue
-            if not isinstance(gx, chainer.Variable):
+            if not isinstance(gx, _Variable):
                 gx = chainer.Variable(gx, requires_grad=False)
+            gx = mode.from_var(gx)
             node = x._node
             cur = grads.get(node)
-            grads[node] = gx if cur is None else add_grads(cur, gx)
+            grads[node] = gx if cur is None else mode.add(cur, gx)
 
     useful = _useful_functions(outputs, target_nodes)
-    starts = [y._node._creator_node for y in outputs
-              if y._node._creator_node is not None]
-    starts = [f for f in starts if useful.get(f)]
+    starts = [y._node._creator_node for y in outputs]
+    starts = [f for f in starts if f is not None and useful.get(f)]
     if starts:
-        _traverse(starts, grads, retain_grad, target_nodes, False,
+        _traverse(starts, grads, mode, retain_grad, target_nodes, False,
                   useful=useful)
 
     ret = []
     for x in inputs:
         gx = grads.get(x._node)
-        if isinstance(gx, list):
-            gx = _sum_lazy(gx)
+        if type(gx) is list:
+            gx = mode.sum(gx)
+        gx = mode.to_var(gx)
         ret.append(gx)
         if set_grad:
             x._grad_var = gx

@@ -14,7 +14,10 @@ from chainer.utils import type_check
 from chainer import variable
 
 _Variable = variable.Variable
+_new_variable = variable._new_variable
 _config = configuration.config
+_type_check_local = type_check._thread_local
+_LightTypeInfoTuple = type_check.LightTypeInfoTuple
 
 
 class FunctionNode(object):
@@ -123,10 +126,9 @@ class FunctionNode(object):
         if not (requires_grad and cfg.enable_backprop):
             # No graph: outputs need no creator and nothing is retained.
             self._retained_output_data = None
-            return tuple([_Variable(y, requires_grad=False)
-                          for y in outputs])
+            return tuple([_new_variable(y, False) for y in outputs])
 
-        ret = tuple([_Variable(y, requires_grad=True) for y in outputs])
+        ret = tuple([_new_variable(y, True) for y in outputs])
         rank = 0
         in_nodes = []
         for x in input_vars:
@@ -155,15 +157,19 @@ class FunctionNode(object):
         return ret
 
     def _check_data_type_forward(self, in_data):
-        # Fast path first: light mode evaluates the checks on plain values.
-        # Only when it fails do we rerun in full mode for a good message.
+        # Fast path first: light mode evaluates the checks on the arrays
+        # themselves. Only when it fails do we rerun in full mode, which
+        # builds expressions for a message naming the failed condition.
+        local = _type_check_local
+        prev = local.light_mode
+        local.light_mode = True
         try:
-            with type_check.light_mode:
-                self.check_type_forward(
-                    type_check.get_types(in_data, 'in_types', False))
+            self.check_type_forward(_LightTypeInfoTuple(in_data))
             return
         except type_check.InvalidType:
             pass
+        finally:
+            local.light_mode = prev
         in_type = type_check.get_types(in_data, 'in_types', False)
         with type_check.get_function_check_context(self):
             self.check_type_forward(in_type)

@@ -675,6 +675,32 @@ def variable_str(var):
     return '%s(%s)' % (prefix, lst)
 
 
+_object_new = object.__new__
+_weakref = weakref.ref
+
+
+def _new_variable(data, requires_grad):
+    """Fast constructor for function outputs (data is a valid array)."""
+    if data is not None and not isinstance(data, _ndarray_types):
+        _check_array(data, 'an output of a function')
+    v = _object_new(Variable)
+    v._data = data
+    v._requires_grad = requires_grad
+    v._loss_scale = None
+    v._grad_var = None
+    node = _object_new(VariableNode)
+    node._variable = _weakref(v)
+    node._creator_node = None
+    node._data = None
+    node._rank = 0
+    node.name = None
+    node._requires_grad = requires_grad
+    node.dtype = data.dtype
+    node.shape = data.shape
+    v._node = node
+    return v
+
+
 def as_variable(obj):
     """Wraps an array in a Variable that needs no gradient.
 

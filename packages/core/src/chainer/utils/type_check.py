@@ -269,6 +269,20 @@ def same_types(*arrays):
     return all(isinstance(x, cuda.ndarray) for x in arrays)
 
 
+def _broadcastable(shapes):
+    ndim = max(len(s) for s in shapes)
+    for axis in range(1, ndim + 1):
+        size = 1
+        for s in shapes:
+            if axis <= len(s):
+                d = s[-axis]
+                if d != 1:
+                    if size != 1 and d != size:
+                        return False
+                    size = d
+    return True
+
+
 def expect_broadcast_shapes(*shape_types):
     """Checks that shapes (expressions or tuples) broadcast together.
 
@@ -276,9 +290,13 @@ def expect_broadcast_shapes(*shape_types):
         InvalidType: listing every shape when they do not broadcast.
     """
     shapes = [eval(s) for s in shape_types]
-    try:
-        numpy.broadcast_shapes(*shapes)
-    except ValueError:
+    first = shapes[0]
+    for s in shapes:
+        if s != first:
+            break
+    else:
+        return  # equal shapes: the common case, no work
+    if not _broadcastable(shapes):
         lines = ['cannot broadcast inputs of the following shapes:']
         for shape_type, shape in zip(shape_types, shapes):
             lines.append('{0} = {1}'.format(shape_type, shape))
@@ -295,6 +313,8 @@ def _argname(in_types, names):
             '{} argument(s)'.format(len(names)),
             '{} argument(s)'.format(len(in_types)),
             'Invalid number of arguments')
+    if _thread_local.light_mode:
+        return  # names only matter for messages
     for in_type, name in zip(in_types, names):
         if isinstance(in_type, Variable):
             in_type.name = name

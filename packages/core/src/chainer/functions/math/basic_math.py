@@ -13,6 +13,7 @@ from chainer import backend
 from chainer.backends import cuda
 from chainer import function_node
 from chainer import utils
+from chainer.utils import array as array_utils
 from chainer.utils import type_check
 from chainer import variable
 
@@ -55,6 +56,12 @@ def _sum_to(gx, shape):
     return chainer.functions.sum_to(gx, shape)
 
 
+def _sum_to_array(g, shape):
+    if g.shape == shape:
+        return g
+    return utils.force_array(array_utils.sum_to(g, shape))
+
+
 def _check_binary(in_types, names=('lhs', 'rhs')):
     type_check._argname(in_types, names)
     type_check.expect(
@@ -84,6 +91,9 @@ class Neg(function_node.FunctionNode):
 
     def backward(self, indexes, gy):
         return -gy[0],
+
+    def _backward_arrays(self, indexes, gy):
+        return _force(-gy[0], gy[0].dtype),
 
 
 def neg(self):  # -x
@@ -136,6 +146,10 @@ class Add(function_node.FunctionNode):
         g = gy[0]
         return tuple([_sum_to(g, self.x_shapes[i]) for i in indexes])
 
+    def _backward_arrays(self, indexes, gy):
+        g = gy[0]
+        return tuple([_sum_to_array(g, self.x_shapes[i]) for i in indexes])
+
 
 class AddConstant(function_node.FunctionNode):
 
@@ -154,6 +168,9 @@ class AddConstant(function_node.FunctionNode):
         return _force(x[0] + self.value, x[0].dtype),
 
     def backward(self, indexes, gy):
+        return gy[0],
+
+    def _backward_arrays(self, indexes, gy):
         return gy[0],
 
 
@@ -178,6 +195,10 @@ class MultiAdd(function_node.FunctionNode):
     def backward(self, indexes, gy):
         g = gy[0]
         return tuple([_sum_to(g, self.x_shapes[i]) for i in indexes])
+
+    def _backward_arrays(self, indexes, gy):
+        g = gy[0]
+        return tuple([_sum_to_array(g, self.x_shapes[i]) for i in indexes])
 
 
 def add(*xs):  # lhs + rhs or add more than 2 variables
@@ -222,6 +243,12 @@ class Sub(function_node.FunctionNode):
             ret.append(_sum_to(gi, self.x_shapes[i]))
         return tuple(ret)
 
+    def _backward_arrays(self, indexes, gy):
+        g = gy[0]
+        return tuple([
+            _sum_to_array(g if i == 0 else _force(-g, g.dtype),
+                          self.x_shapes[i]) for i in indexes])
+
 
 def sub(self, rhs):  # lhs - rhs
     """Element-wise subtraction."""
@@ -249,6 +276,9 @@ class SubFromConstant(function_node.FunctionNode):
 
     def backward(self, indexes, gy):
         return -gy[0],
+
+    def _backward_arrays(self, indexes, gy):
+        return _force(-gy[0], gy[0].dtype),
 
 
 def rsub(self, rhs):  # rhs - lhs
@@ -281,6 +311,14 @@ class Mul(function_node.FunctionNode):
             ret.append(_sum_to(gi, xs[i].shape))
         return tuple(ret)
 
+    def _backward_arrays(self, indexes, gy):
+        inputs = self.inputs
+        xs = (inputs[0]._data, inputs[1]._data)
+        g = gy[0]
+        return tuple([
+            _sum_to_array(_force(g * xs[1 - i], g.dtype), xs[i].shape)
+            for i in indexes])
+
 
 class MulConstant(function_node.FunctionNode):
 
@@ -300,6 +338,9 @@ class MulConstant(function_node.FunctionNode):
 
     def backward(self, indexes, gy):
         return gy[0] * self.value,
+
+    def _backward_arrays(self, indexes, gy):
+        return _force(gy[0] * self.value, gy[0].dtype),
 
 
 def mul(self, rhs):  # lhs * rhs
@@ -332,6 +373,19 @@ class Div(function_node.FunctionNode):
             ret.append(_sum_to(gx0, x0.shape))
         if 1 in indexes:
             ret.append(_sum_to(-gx0 * x0 / x1, x1.shape))
+        return tuple(ret)
+
+    def _backward_arrays(self, indexes, gy):
+        x0 = self.inputs[0]._data
+        x1 = self.inputs[1]._data
+        g = gy[0]
+        gx0 = _force(g / x1, g.dtype)
+        ret = []
+        if 0 in indexes:
+            ret.append(_sum_to_array(gx0, x0.shape))
+        if 1 in indexes:
+            ret.append(_sum_to_array(_force(-gx0 * x0 / x1, g.dtype),
+                                     x1.shape))
         return tuple(ret)
 
 
@@ -476,6 +530,14 @@ class PowVarConst(function_node.FunctionNode):
         if value == 2:
             return gy[0] * (x * 2),
         return gy[0] * value * x ** (value - 1),
+
+    def _backward_arrays(self, indexes, gy):
+        x = self.inputs[0]._data
+        g = gy[0]
+        value = self.value
+        if value == 2:
+            return _force(g * (x * x.dtype.type(2)), g.dtype),
+        return _force(g * value * x ** (value - 1), g.dtype),
 
 
 def pow(self, rhs):  # lhs ** rhs
