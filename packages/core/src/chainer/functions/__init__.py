@@ -79,10 +79,24 @@ from chainer.functions.math.tensordot import tensordot  # NOQA
 # --- end arithmetic & mathematical functions ---
 
 # --- activation functions (issue 4) ---
+from chainer.functions.activation.clipped_relu import clipped_relu  # NOQA
+from chainer.functions.activation.crelu import crelu  # NOQA
+from chainer.functions.activation.elu import elu  # NOQA
+from chainer.functions.activation.hard_sigmoid import hard_sigmoid  # NOQA
+from chainer.functions.activation.leaky_relu import leaky_relu  # NOQA
 from chainer.functions.activation.log_softmax import log_softmax  # NOQA
+from chainer.functions.activation.lstm import lstm  # NOQA
+from chainer.functions.activation.maxout import maxout  # NOQA
+from chainer.functions.activation.prelu import prelu  # NOQA
 from chainer.functions.activation.relu import relu  # NOQA
+from chainer.functions.activation.rrelu import rrelu  # NOQA
+from chainer.functions.activation.selu import selu  # NOQA
 from chainer.functions.activation.sigmoid import sigmoid  # NOQA
+from chainer.functions.activation.slstm import slstm  # NOQA
 from chainer.functions.activation.softmax import softmax  # NOQA
+from chainer.functions.activation.softplus import softplus  # NOQA
+from chainer.functions.activation.swish import swish  # NOQA
+from chainer.functions.activation.tree_lstm import tree_lstm  # NOQA
 # --- end activation functions ---
 
 # --- array manipulations (issue 4) ---

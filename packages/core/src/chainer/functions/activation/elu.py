@@ -1,0 +1,85 @@
+from chainer import backend
+from chainer import function_node
+from chainer import utils
+from chainer.utils import type_check
+
+
+class ELU(function_node.FunctionNode):
+
+    """Exponential linear unit."""
+
+    def __init__(self, alpha=1.0):
+        self.alpha = float(alpha)
+
+    def check_type_forward(self, in_types):
+        type_check.argname(in_types, ('x',))
+        x_type, = in_types
+        type_check.expect(x_type.dtype.kind == 'f')
+
+    def forward(self, inputs):
+        self.retain_inputs((0,))
+        x, = inputs
+        xp = backend.get_array_module(x)
+        # expm1 keeps precision for small negative x.
+        neg = xp.expm1(xp.minimum(x, 0)) * x.dtype.type(self.alpha)
+        return utils.force_array(xp.where(x >= 0, x, neg), x.dtype),
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        gy, = grad_outputs
+        return ELUGrad(self.alpha).apply((x,))[0] * gy,
+
+
+class ELUGrad(function_node.FunctionNode):
+
+    """Derivative of ELU: 1 for ``x >= 0``, ``alpha * exp(x)`` otherwise."""
+
+    def __init__(self, alpha):
+        self.alpha = alpha
+
+    def forward(self, inputs):
+        self.retain_inputs((0,))
+        x, = inputs
+        xp = backend.get_array_module(x)
+        d = xp.exp(xp.minimum(x, 0)) * x.dtype.type(self.alpha)
+        return utils.force_array(xp.where(x >= 0, 1, d), x.dtype),
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        ggx, = grad_outputs
+        xp = backend.get_array_module(x.array)
+        # d/dx of the derivative: 0 for x >= 0, alpha * exp(x) otherwise.
+        d = xp.exp(xp.minimum(x.array, 0)) * x.dtype.type(self.alpha)
+        d = utils.force_array(xp.where(x.array >= 0, 0, d), x.dtype)
+        return ggx * d,
+
+
+def elu(x, alpha=1.0):
+    """Exponential Linear Unit function.
+
+    .. math::
+        f(x) = \\left \\{ \\begin{array}{ll}
+        x & {\\rm if}~ x \\ge 0 \\\\
+        \\alpha (\\exp(x) - 1) & {\\rm if}~ x < 0,
+        \\end{array} \\right.
+
+    See: https://arxiv.org/abs/1511.07289
+
+    Args:
+        x (~chainer.Variable or ndarray): Input variable. A
+            :math:`(s_1, s_2, ..., s_N)`-shaped float array.
+        alpha (float): Parameter :math:`\\alpha`.
+
+    Returns:
+        ~chainer.Variable: Output variable of the shape and dtype of ``x``.
+
+    .. admonition:: Example
+
+        >>> x = np.array([[-1, 0], [2, -3]], np.float32)
+        >>> F.elu(x, alpha=1.).array
+        array([[-0.63212055,  0.        ],
+               [ 2.        , -0.95021296]], dtype=float32)
+
+    """
+    y, = ELU(alpha=alpha).apply((x,))
+    return y

@@ -1,0 +1,51 @@
+import math
+
+import numpy
+import pytest
+
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+from chainer.utils import type_check
+
+
+@pytest.mark.parametrize('shape', [(3, 4), (), (0,)])
+@pytest.mark.parametrize('alpha', [1.0, 0.3])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_forward_backward(shape, alpha, dtype):
+    rng = numpy.random.RandomState(2)
+    x = rng.uniform(-1, 1, shape).astype(dtype)
+    x[(-0.05 < x) & (x < 0.05)] = 0.5
+    gy = rng.uniform(-1, 1, shape).astype(dtype)
+    ggx = rng.uniform(-1, 1, shape).astype(dtype)
+    y = functions.elu(x, alpha=alpha)
+    assert y.dtype == dtype
+    expected = numpy.array(
+        [v if v >= 0 else alpha * (math.exp(v) - 1)
+         for v in x.astype(float).ravel()]).reshape(shape)
+    tol = {'atol': 1e-3, 'rtol': 1e-2} if dtype == numpy.float16 else {}
+    testing.assert_allclose(y.array, expected, **tol)
+
+    def f(x):
+        return functions.elu(x, alpha=alpha)
+    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
+    gradient_check.check_double_backward(
+        f, x, gy, ggx, dtype=numpy.float64, **tol)
+
+
+def test_small_negative_precision():
+    # expm1 keeps the relative precision that exp(x) - 1 loses.
+    x = numpy.array([-1e-10], numpy.float64)
+    testing.assert_allclose(functions.elu(x).array, [math.expm1(-1e-10)],
+                            atol=0, rtol=1e-12)
+
+
+def test_large_negative_is_finite():
+    x = numpy.array([-1e4], numpy.float32)
+    testing.assert_allclose(functions.elu(x).array, [-1.0])
+
+
+def test_integer_input_rejected():
+    with pytest.raises(type_check.InvalidType):
+        functions.elu(numpy.arange(3))
