@@ -15,7 +15,8 @@ from chainer import variable
 
 _Variable = variable.Variable
 _new_variable = variable._new_variable
-_config = configuration.config
+_config_local = configuration.config._local
+_global_config = configuration.global_config
 _type_check_local = type_check._thread_local
 _LightTypeInfoTuple = type_check.LightTypeInfoTuple
 
@@ -91,8 +92,19 @@ class FunctionNode(object):
             if x._requires_grad:
                 requires_grad = True
                 break
-        cfg = _config
-        if cfg.type_check:
+        # Read the three flags straight from the thread's config dict: this
+        # runs for every operation, and LocalConfig.__getattr__ is slow.
+        local = _config_local.__dict__
+        enable_backprop = local.get('enable_backprop')
+        if enable_backprop is None:
+            enable_backprop = _global_config.enable_backprop
+        type_check_on = local.get('type_check')
+        if type_check_on is None:
+            type_check_on = _global_config.type_check
+        debug = local.get('debug')
+        if debug is None:
+            debug = _global_config.debug
+        if type_check_on:
             self._check_data_type_forward(in_data)
 
         hooks = function_hook._get_function_hooks()
@@ -119,11 +131,11 @@ class FunctionNode(object):
             for hook in hooks:
                 hook.forward_postprocess(self, in_data)
 
-        if cfg.debug:
+        if debug:
             self.stack = traceback.extract_stack()
             _check_nan_in(self, outputs, 'forward')
 
-        if not (requires_grad and cfg.enable_backprop):
+        if not (requires_grad and enable_backprop):
             # No graph: outputs need no creator and nothing is retained.
             self._retained_output_data = None
             return tuple([_new_variable(y, False) for y in outputs])
