@@ -64,6 +64,7 @@ def save_plot(history, path):
     import matplotlib
     matplotlib.use('Agg')  # files only, no display needed
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     epochs = [h['epoch'] for h in history]
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))
@@ -76,9 +77,10 @@ def save_plot(history, path):
                 title='loss')
     ax_acc.set(xlabel='epoch', ylabel='accuracy', title='accuracy',
                ylim=(0.0, 1.0))
-    for ax in (ax_loss, ax_acc):
+    for ax, where in ((ax_loss, 'upper right'), (ax_acc, 'lower right')):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(True, alpha=0.3)
-        ax.legend()
+        ax.legend(loc=where)
     fig.suptitle('chainer: 2-layer perceptron on 8x8 digits')
     fig.tight_layout()
     fig.savefig(path, dpi=100)
