@@ -40,7 +40,7 @@ def _preprocess_rhs(x, value):
     ``(None, constant)``."""
     if isinstance(value, _Variable):
         return value, None
-    if numpy.isscalar(value) or isinstance(value, numpy.generic):
+    if isinstance(value, (int, float, complex, numpy.number, numpy.bool_)):
         return None, _preprocess_const(x, value)
     if isinstance(value, _array_types()):
         return _Variable(value.astype(x.dtype, copy=False),
@@ -117,7 +117,8 @@ class Absolute(function_node.FunctionNode):
     def backward(self, indexes, grad_outputs):
         x = self.get_retained_inputs()[0].array
         xp = backend.get_array_module(x)
-        return grad_outputs[0] * _Variable(xp.sign(x), requires_grad=False),
+        sign = utils.force_array(xp.sign(x))
+        return grad_outputs[0] * _Variable(sign, requires_grad=False),
 
 
 def absolute(self):
