@@ -84,7 +84,14 @@ _SIBLINGS = {
 def __getattr__(name):
     modname = _LAZY_NAMES.get(name)
     if modname is not None:
-        value = getattr(_importlib.import_module(modname), name)
+        try:
+            module = _importlib.import_module(modname)
+        except ModuleNotFoundError as e:
+            if not e.name or not modname.startswith(e.name):
+                raise
+            raise AttributeError(
+                "module 'chainer' has no attribute %r" % name) from None
+        value = getattr(module, name)
         globals()[name] = value
         return value
     if name.startswith('_'):
