@@ -52,6 +52,19 @@ def ops():
     return _op_sequence(_chainer_unary())
 
 
+def note():
+    seq = ops()
+    return '%d ops cycling %s' % (len(seq), ', '.join(_cycle(seq)))
+
+
+def _cycle(seq):
+    # The shortest prefix that, repeated, gives the whole sequence.
+    for n in range(1, len(seq) + 1):
+        if all(seq[i] == seq[i % n] for i in range(len(seq))):
+            return seq[:n]
+    return seq
+
+
 def chainer_setup():
     """Returns a step function: one forward+backward; it returns x.grad."""
     import chainer

@@ -11,6 +11,11 @@ array (checked to agree between the two). Both run in this process: after a
 warm-up, the runner times ``R`` rounds, alternating chainer and torch so
 that machine noise hits both alike, and reports the median per unit and the
 ratio chainer/torch. Without torch the torch column is skipped.
+
+Both frameworks get the same number of threads (``--threads``, default 1):
+``torch.set_num_threads`` and the BLAS under numpy (set through
+OMP/OPENBLAS/MKL_NUM_THREADS before numpy is imported). A module may define
+``note()``, returning a line printed above the table.
 """
 
 import argparse
@@ -23,8 +28,9 @@ import statistics
 import sys
 import time
 
-import numpy
-
+# numpy is imported in main(), after the thread count of its BLAS is set.
+numpy = None
+THREAD_VARS = ('OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS')
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -143,11 +149,17 @@ def main():
     parser.add_argument('--min-time', type=float, default=0.2,
                         help='seconds per round (sets calls per round)')
     parser.add_argument('--threads', type=int, default=1,
-                        help='torch.set_num_threads; numpy does these '
-                        'small elementwise ops on one thread')
+                        help='threads for both: torch.set_num_threads and '
+                        'the BLAS under numpy (elementwise numpy ops use one '
+                        'thread anyway)')
     parser.add_argument('--json', help='also write the results here')
     args = parser.parse_args()
 
+    # Must happen before numpy loads its BLAS, which reads these once.
+    for var in THREAD_VARS:
+        os.environ[var] = str(args.threads)
+    global numpy
+    import numpy
     import chainer
     modules = discover(args.names)
     torch = import_torch(args.threads)
@@ -158,8 +170,11 @@ def main():
         print('note: torch is not installed; the torch column is skipped '
               '(make bench installs it).')
     else:
-        print('torch %s, torch.set_num_threads(%d) (numpy: one thread for '
-              'these ops)' % (torch.__version__, torch.get_num_threads()))
+        print('torch %s, torch.set_num_threads(%d); numpy BLAS limited to '
+              'the same count' % (torch.__version__, torch.get_num_threads()))
+    for m in modules:
+        if hasattr(m, 'note'):
+            print('%s: %s' % (m.NAME, m.note()))
     print('median of %d rounds of >= %.2f s each, chainer and torch '
           'alternating\n' % (args.repeat, args.min_time))
 
