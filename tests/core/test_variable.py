@@ -371,3 +371,33 @@ class TestParameter:
         assert isinstance(q, chainer.Parameter)
         numpy.testing.assert_array_equal(q.array, p.array)
 
+
+
+def test_memory_stays_flat_over_iterations():
+    import tracemalloc
+    w = chainer.Variable(numpy.random.rand(50, 50).astype('f'))
+
+    def step():
+        h = chainer.Variable(numpy.random.rand(50).astype('f'))
+        for _ in range(20):
+            h = (h * w[0] + 1) * 0.5 if hasattr(chainer.functions, 'get_item') \
+                else (h * 1.01 + 1) * 0.5
+        h.grad = numpy.ones_like(h.array)
+        h.backward()
+        w.cleargrad()
+
+    for _ in range(5):
+        step()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        step()
+        base = tracemalloc.get_traced_memory()[0]
+        for _ in range(50):
+            step()
+        grown = tracemalloc.get_traced_memory()[0] - base
+    finally:
+        tracemalloc.stop()
+    # Nothing from earlier iterations may survive (a leak of one graph per
+    # step would be >= 50 * 20 * 200 bytes).
+    assert grown < 20000, grown
