@@ -152,11 +152,41 @@ from chainer.functions.normalization.l2_normalization import normalize  # NOQA
 # --- end normalization ---
 
 # --- losses (issue 5) ---
+from chainer.functions.loss.absolute_error import absolute_error  # NOQA
+from chainer.functions.loss.crf1d import argmax_crf1d  # NOQA
+from chainer.functions.loss.vae import bernoulli_nll  # NOQA
+from chainer.functions.loss.black_out import black_out  # NOQA
+from chainer.functions.loss.ctc import connectionist_temporal_classification  # NOQA
+from chainer.functions.loss.contrastive import contrastive  # NOQA
+from chainer.functions.loss.crf1d import crf1d  # NOQA
+from chainer.functions.loss.cross_covariance import cross_covariance  # NOQA
+from chainer.functions.loss.decov import decov  # NOQA
+from chainer.functions.loss.discriminative_loss import discriminative_margin_based_clustering_loss  # NOQA
+from chainer.functions.loss.vae import gaussian_kl_divergence  # NOQA
+from chainer.functions.loss.vae import gaussian_nll  # NOQA
+from chainer.functions.loss.hinge import hinge  # NOQA
+from chainer.functions.loss.huber_loss import huber_loss  # NOQA
+from chainer.functions.loss.mean_absolute_error import mean_absolute_error  # NOQA
 from chainer.functions.loss.mean_squared_error import mean_squared_error  # NOQA
+from chainer.functions.loss.negative_sampling import negative_sampling  # NOQA
+from chainer.functions.loss.sigmoid_cross_entropy import sigmoid_cross_entropy  # NOQA
 from chainer.functions.loss.softmax_cross_entropy import softmax_cross_entropy  # NOQA
+from chainer.functions.loss.squared_error import squared_error  # NOQA
+from chainer.functions.loss.triplet import triplet  # NOQA
 # --- end losses ---
 
 # --- evaluation, noise, utility (issue 5) ---
 from chainer.functions.evaluation.accuracy import accuracy  # NOQA
+from chainer.functions.evaluation.binary_accuracy import binary_accuracy  # NOQA
+from chainer.functions.evaluation.classification_summary import classification_summary  # NOQA
 from chainer.functions.noise.dropout import dropout  # NOQA
+from chainer.functions.evaluation.classification_summary import f1_score  # NOQA
+from chainer.functions.util.forget import forget  # NOQA
+from chainer.functions.noise.gaussian import gaussian  # NOQA
+from chainer.functions.noise.gumbel_softmax import gumbel_softmax  # NOQA
+from chainer.functions.evaluation.classification_summary import precision  # NOQA
+from chainer.functions.evaluation.r2_score import r2_score  # NOQA
+from chainer.functions.evaluation.classification_summary import recall  # NOQA
+from chainer.functions.noise.simplified_dropconnect import simplified_dropconnect  # NOQA
+from chainer.functions.noise.zoneout import zoneout  # NOQA
 # --- end evaluation, noise, utility ---

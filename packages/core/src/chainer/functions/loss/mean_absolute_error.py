@@ -1,0 +1,53 @@
+"""Mean absolute error between two arrays."""
+import chainer.functions
+from chainer import backend
+from chainer import function_node
+from chainer import utils
+from chainer.utils import type_check
+
+
+class MeanAbsoluteError(function_node.FunctionNode):
+
+    """mean(|x0 - x1|) over all elements."""
+
+    def check_type_forward(self, in_types):
+        type_check.expect(in_types.size() == 2)
+        type_check.argname(in_types, ('x0', 'x1'))
+        type_check.expect(
+            in_types[0].dtype.kind == 'f',
+            in_types[0].dtype == in_types[1].dtype,
+            in_types[0].shape == in_types[1].shape,
+        )
+
+    def forward(self, inputs):
+        x0, x1 = inputs
+        xp = backend.get_array_module(x0)
+        diff = x0 - x1
+        self.sign = xp.sign(diff)
+        return utils.force_array(abs(diff).sum() / max(diff.size, 1),
+                                 x0.dtype),
+
+    def backward(self, indexes, grad_outputs):
+        gy, = grad_outputs
+        gy = chainer.functions.broadcast_to(gy, self.sign.shape)
+        gx0 = gy * (self.sign * (1. / max(self.sign.size, 1))).astype(
+            gy.dtype, copy=False)
+        return tuple(gx0 if i == 0 else -gx0 for i in indexes)
+
+
+def mean_absolute_error(x0, x1):
+    """Mean absolute error function.
+
+    .. math:: \\frac{1}{N} \\sum_i |x_{0,i} - x_{1,i}|
+
+    where :math:`N` is the number of elements.
+
+    Args:
+        x0 (~chainer.Variable or ndarray): Float array.
+        x1 (~chainer.Variable or ndarray): Array of the shape and dtype of
+            ``x0``.
+
+    Returns:
+        ~chainer.Variable: 0-dim mean absolute error (dtype of ``x0``).
+    """
+    return MeanAbsoluteError().apply((x0, x1))[0]
