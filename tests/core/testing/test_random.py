@@ -125,6 +125,18 @@ class TestPytestStyleClass(object):
         assert self.first == numpy.random.uniform()
 
 
+@testing.fix_random()
+@testing.parameterize({'n': 1}, {'n': 2})
+class TestOutsideParameterize(unittest.TestCase):
+
+    def setUp(self):
+        self.first = numpy.random.uniform()
+
+    def test_inherited_setup_is_seeded(self):
+        numpy.random.seed(100)
+        assert self.first == numpy.random.uniform()
+
+
 @attr.gpu
 def test_cupy_is_seeded():
     from chainer.backends import cuda

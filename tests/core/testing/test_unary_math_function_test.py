@@ -35,11 +35,13 @@ class Exp(chainer.Function):
         return utils.force_array(grad_outputs[0] * self.y),
 
 
+@testing.fix_random()  # outside: the generated classes inherit its setUp
 @testing.unary_math_function_unittest(square)
 class TestSquare(unittest.TestCase):
     pass
 
 
+@testing.fix_random()
 @testing.unary_math_function_unittest(Exp())
 class TestExpFunctionObject(unittest.TestCase):
     pass
@@ -79,6 +81,7 @@ def _run_generated(monkeypatch, func, method, **kwargs):
     base = type('TestF', (unittest.TestCase,),
                 {'__module__': module.__name__})
     testing.unary_math_function_unittest(func, **kwargs)(base)
+    numpy.random.seed(0)
     results = []
     for name in _generated(module, 'TestF'):
         result = unittest.TestResult()

@@ -20,7 +20,8 @@ from chainer.testing.serializer import save_and_load  # NOQA
 from chainer.testing.serializer import save_and_load_hdf5  # NOQA
 from chainer.testing.serializer import save_and_load_npz  # NOQA
 from chainer.testing.training import get_trainer_with_mock_updater  # NOQA
-from chainer.testing.unary_math_function_test import unary_math_function_unittest  # NOQA
+from chainer.testing.unary_math_function_test import (  # NOQA
+    unary_math_function_unittest)
 
 
 def run_module(name, file):
