@@ -29,14 +29,17 @@ class TestMeanSquaredError:
         tol = 1e-3 if self.dtype == numpy.float16 else 1e-6
         testing.assert_allclose(numpy.mean(d * d), y.array, rtol=tol)
 
+    def _inputs64(self):
+        return self.x0.astype(numpy.float64), self.x1.astype(numpy.float64)
+
     def test_backward(self):
         gradient_check.check_backward(
-            functions.mean_squared_error, (self.x0, self.x1), self.gy,
+            functions.mean_squared_error, self._inputs64(), self.gy,
             dtype=numpy.float64)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
-            functions.mean_squared_error, (self.x0, self.x1), self.gy,
+            functions.mean_squared_error, self._inputs64(), self.gy,
             (self.ggx0, self.ggx1), dtype=numpy.float64)
 
 

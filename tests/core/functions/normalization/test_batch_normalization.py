@@ -67,6 +67,10 @@ class TestBatchNormalization:
         testing.assert_allclose(
             rv, 0.8 * rv0 + 0.2 * var * m / (m - 1), **self.tol)
 
+    def _inputs64(self):
+        return tuple(a.astype(numpy.float64)
+                     for a in (self.x, self.gamma, self.beta))
+
     def test_backward(self):
         rng = numpy.random.RandomState(3)
         gy = rng.uniform(-1, 1, self.x_shape)
@@ -75,7 +79,7 @@ class TestBatchNormalization:
             return functions.batch_normalization(
                 x, gamma, beta, eps=self.eps, axis=self.axis)
         gradient_check.check_backward(
-            f, (self.x, self.gamma, self.beta), gy, dtype=numpy.float64,
+            f, self._inputs64(), gy, dtype=numpy.float64,
             atol=1e-4, rtol=1e-3)
 
     def test_double_backward(self):
@@ -91,7 +95,7 @@ class TestBatchNormalization:
             # Squared so that the second derivative in gy is exercised.
             return y * y
         gradient_check.check_double_backward(
-            f, (self.x, self.gamma, self.beta), gy, (ggx, ggg, ggb),
+            f, self._inputs64(), gy, (ggx, ggg, ggb),
             dtype=numpy.float64, atol=1e-3, rtol=1e-3)
 
 

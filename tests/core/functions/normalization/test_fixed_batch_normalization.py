@@ -41,10 +41,13 @@ class TestFixedBatchNormalization:
         return functions.fixed_batch_normalization(
             *inputs, eps=self.eps, axis=self.axis)
 
+    def _inputs64(self):
+        return tuple(a.astype(numpy.float64) for a in self.inputs)
+
     def test_backward(self):
         gy = numpy.random.RandomState(1).uniform(-1, 1, self.x_shape)
         gradient_check.check_backward(
-            self._f, self.inputs, gy, dtype=numpy.float64,
+            self._f, self._inputs64(), gy, dtype=numpy.float64,
             atol=1e-4, rtol=1e-3)
 
     def test_double_backward(self):
@@ -52,7 +55,7 @@ class TestFixedBatchNormalization:
         gy = rng.uniform(-1, 1, self.x_shape)
         ggs = tuple(rng.uniform(-1, 1, a.shape) for a in self.inputs)
         gradient_check.check_double_backward(
-            self._f, self.inputs, gy, ggs, dtype=numpy.float64,
+            self._f, self._inputs64(), gy, ggs, dtype=numpy.float64,
             atol=1e-4, rtol=1e-3)
 
 

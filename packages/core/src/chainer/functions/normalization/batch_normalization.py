@@ -15,18 +15,20 @@ class BatchNormalization(function_node.FunctionNode):
         self.running_var = var
         self.eps = eps
         self.decay = decay
-        self.axis = axis
+        self._axis = axis
+        self.axis = None
         self.mean = None
         self.inv_std = None
 
     def check_type_forward(self, in_types):
-        self.axis = _bn_common.check_params(
-            in_types, ('x', 'gamma', 'beta'), self.axis)
+        _bn_common.check_params(
+            in_types, ('x', 'gamma', 'beta'), self._axis)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x, gamma, beta = inputs
         xp = backend.get_array_module(x)
+        self.axis = _bn_common.compute_axis(x.ndim, gamma.ndim, self._axis)
         pshape = _bn_common.param_shape(x.shape, self.axis)
         dtype = _bn_common.stat_dtype(x.dtype)
         xs = x.astype(dtype, copy=False)

@@ -24,13 +24,13 @@ class BatchRenormalizationFunction(function_node.FunctionNode):
         self.d = None
 
     def check_type_forward(self, in_types):
-        self.axis = _bn_common.check_params(
-            in_types, ('x', 'gamma', 'beta'), None)
+        _bn_common.check_params(in_types, ('x', 'gamma', 'beta'), None)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x, gamma, beta = inputs
         xp = backend.get_array_module(x)
+        self.axis = _bn_common.compute_axis(x.ndim, gamma.ndim, None)
         pshape = _bn_common.param_shape(x.shape, self.axis)
         dtype = _bn_common.stat_dtype(x.dtype)
         xs = x.astype(dtype, copy=False)

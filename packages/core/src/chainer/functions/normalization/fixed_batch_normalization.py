@@ -11,16 +11,18 @@ class FixedBatchNormalization(function_node.FunctionNode):
 
     def __init__(self, eps=2e-5, axis=None):
         self.eps = eps
-        self.axis = axis
+        self._axis = axis
+        self.axis = None
 
     def check_type_forward(self, in_types):
-        self.axis = _bn_common.check_params(
-            in_types, ('x', 'gamma', 'beta', 'mean', 'var'), self.axis)
+        _bn_common.check_params(
+            in_types, ('x', 'gamma', 'beta', 'mean', 'var'), self._axis)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1, 3, 4))
         x, gamma, beta, mean, var = inputs
         xp = backend.get_array_module(x)
+        self.axis = _bn_common.compute_axis(x.ndim, gamma.ndim, self._axis)
         pshape = _bn_common.param_shape(x.shape, self.axis)
         dtype = _bn_common.stat_dtype(x.dtype)
         inv_std = 1. / xp.sqrt(var.astype(dtype) + dtype.type(self.eps))
