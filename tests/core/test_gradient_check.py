@@ -532,3 +532,16 @@ class TestGPU(object):
             gradient_check.check_backward(
                 chainer.functions.absolute, to_gpu(numpy.zeros(2)),
                 to_gpu(numpy.ones(2)), detect_nondifferentiable=True)
+
+
+def test_unused_input_has_zero_gradient():
+    def f(x, unused):
+        return x * x
+    xs = (_uniform(3), _uniform(3))
+    gradient_check.check_backward(f, xs, _uniform(3))
+    gradient_check.check_double_backward(f, xs, _uniform(3),
+                                         (_uniform(3), _uniform(3)))
+    with pytest.raises(AssertionError):
+        # A dependence outside the graph: backprop gives no gradient.
+        gradient_check.check_backward(
+            lambda x, unused: x * unused.array.sum(), xs, _uniform(3))
