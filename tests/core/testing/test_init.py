@@ -9,9 +9,12 @@ def test_public_names():
                  'get_trainer_with_mock_updater', 'parameterize', 'product',
                  'product_dict', 'save_and_load', 'save_and_load_hdf5',
                  'save_and_load_npz', 'unary_math_function_unittest',
-                 'with_requires', 'attr', 'condition', 'run_module']:
-        assert callable(getattr(testing, name)) or name in (
-            'attr', 'condition')
+                 'with_requires', 'run_module']:
+        assert callable(getattr(testing, name)), name
+    for name in ['gpu', 'cudnn', 'slow', 'multi_gpu']:
+        assert callable(getattr(testing.attr, name)), name
+    for name in ['repeat', 'repeat_with_success_at_least', 'retry']:
+        assert callable(getattr(testing.condition, name)), name
 
 
 def test_run_module_only_as_main():
