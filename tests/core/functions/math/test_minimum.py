@@ -35,7 +35,7 @@ def test_forward_backward(shape, dtype):
         functions.minimum, (x1, x2), gy, (gg1, gg2), dtype=numpy.float64)
 
 
-def test_tie_goes_to_first_input_min():
+def test_tie_goes_to_first_input():
     x1 = chainer.Variable(numpy.array([1., 2.], numpy.float32))
     x2 = chainer.Variable(numpy.array([1., 0.], numpy.float32))
     y = functions.minimum(x1, x2)
