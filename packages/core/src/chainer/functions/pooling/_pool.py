@@ -104,13 +104,26 @@ def max_windows(xpad, ksize, stride, outs):
     it = enumerate(offsets(ksize))
     _, first = next(it)
     y = xpad[window(ksize, stride, outs, first)].copy()
-    idx = xp.zeros(y.shape, numpy.int32)
+    n_k = 1
+    for k in ksize:
+        n_k *= k
+    idx_dtype = numpy.int8 if n_k < 128 else numpy.int32
+    idx = xp.zeros(y.shape, idx_dtype)
+    better = xp.empty(y.shape, bool)
+    step = xp.empty(y.shape, idx_dtype)
     for o, off in it:
         cand = xpad[window(ksize, stride, outs, off)]
-        better = cand > y
-        xp.copyto(y, cand, where=better)
-        idx[better] = o
+        xp.greater(cand, y, out=better)
+        xp.maximum(y, cand, out=y)
+        # idx = where(better, o, idx) without a masked (branchy) write.
+        xp.subtract(idx_dtype(o), idx, out=step)
+        step *= better
+        idx += step
     return y, idx
+
+
+def _disjoint(ksize, stride):
+    return all(s >= k for k, s in zip(ksize, stride))
 
 
 def scatter_max(g, idx, ksize, stride, lengths):
@@ -118,9 +131,14 @@ def scatter_max(g, idx, ksize, stride, lengths):
     xp = backend.get_array_module(g)
     outs = g.shape[2:]
     acc = xp.zeros(g.shape[:2] + tuple(lengths), g.dtype)
-    zero = g.dtype.type(0)
+    disjoint = _disjoint(ksize, stride)
     for o, off in enumerate(offsets(ksize)):
-        acc[window(ksize, stride, outs, off)] += xp.where(idx == o, g, zero)
+        dst = acc[window(ksize, stride, outs, off)]
+        if disjoint:
+            # Windows do not overlap: write in place, no temporary.
+            xp.multiply(g, idx == o, out=dst)
+        else:
+            dst += g * (idx == o)
     return acc
 
 
@@ -130,8 +148,7 @@ def gather_max(xpad, idx, ksize, stride):
     outs = idx.shape[2:]
     y = xp.zeros(idx.shape, xpad.dtype)
     for o, off in enumerate(offsets(ksize)):
-        xp.copyto(y, xpad[window(ksize, stride, outs, off)],
-                  where=idx == o)
+        y += xpad[window(ksize, stride, outs, off)] * (idx == o)
     return y
 
 

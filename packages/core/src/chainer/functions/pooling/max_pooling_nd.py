@@ -76,8 +76,9 @@ def _indexes_out(func):
     idx = func.indexes
     if backend.get_array_module(idx) is numpy:
         # v5 returns argmax results, which are of the platform int type.
-        idx = idx.astype(numpy.intp)
-    return idx
+        return idx.astype(numpy.intp)
+    # v5's CUDA kernels produce int32 indexes.
+    return idx.astype(numpy.int32)
 
 
 def _apply(ndim, x, ksize, stride, pad, cover_all, return_indices):
