@@ -249,3 +249,14 @@ def test_set_debug():
     finally:
         chainer.set_debug(False)
     assert not chainer.is_debug()
+
+
+def test_retained_output_survives_dead_output_variable():
+    x = chainer.Variable(numpy.array([1., 2.], 'f'))
+    f = SplitTwo()
+    a, b = f.apply((x,))
+    c = b * 1  # b's node lives on as an input of the multiplication
+    del b
+    rebuilt, = f.get_retained_outputs()
+    numpy.testing.assert_allclose(rebuilt.array, [3., 6.])
+    assert rebuilt.node is c.creator_node.inputs[0]

@@ -166,6 +166,10 @@ class FunctionNode(object):
         if indexes is not None:
             self._retained_output_data = tuple(
                 [outputs[index] for index in indexes])
+            # The output Variable may die while its node lives on in the
+            # graph; the node must then still hold the array.
+            for index in indexes:
+                ret[index]._node._data = outputs[index]
         return ret
 
     def _check_data_type_forward(self, in_data):
