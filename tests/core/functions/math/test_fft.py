@@ -1,0 +1,63 @@
+import numpy
+import pytest
+
+import chainer
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+from chainer.utils import type_check
+
+
+@pytest.mark.parametrize('method', ['fft', 'ifft'])
+@pytest.mark.parametrize('shape', [(4,), (2, 5), (2, 3, 4)])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_forward_backward(method, shape, dtype):
+    rng = numpy.random.RandomState(0)
+    rx, ix, gr, gi, ggr, ggi = (rng.uniform(-1, 1, shape).astype(dtype)
+                                for _ in range(6))
+    func = getattr(functions, method)
+    ry, iy = func((rx, ix))
+    expected = getattr(numpy.fft, method)(rx.astype('d') + 1j * ix)
+    assert ry.dtype == dtype and iy.dtype == dtype
+    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
+    testing.assert_allclose(ry.array, expected.real, **tol)
+    testing.assert_allclose(iy.array, expected.imag, **tol)
+
+    def f(r, i):
+        return func((r, i))
+    gradient_check.check_backward(f, (rx, ix), (gr, gi),
+                                  dtype=numpy.float64, **tol)
+    # fft is linear: square the outputs for a non-zero second derivative.
+
+    def f2(r, i):
+        yr, yi = func((r, i))
+        return yr * yr, yi * yi
+    gradient_check.check_double_backward(
+        f2, (rx, ix), (gr, gi), (ggr, ggi), dtype=numpy.float64,
+        atol=1e-3, rtol=1e-3)
+
+
+def test_one_output_used():
+    r = chainer.Variable(numpy.array([1., 2., 3.]))
+    i = chainer.Variable(numpy.zeros(3))
+    yr, _ = functions.fft((r, i))
+    yr.grad = numpy.ones(3)
+    yr.backward()
+    # sum_k Re(W_kn) = n at column 0 and 0 elsewhere.
+    testing.assert_allclose(r.grad, [3, 0, 0], atol=1e-12)
+
+
+def test_round_trip():
+    rng = numpy.random.RandomState(1)
+    r, i = rng.rand(2, 6), rng.rand(2, 6)
+    rr, ii = functions.ifft(functions.fft((r, i)))
+    testing.assert_allclose(rr.array, r)
+    testing.assert_allclose(ii.array, i)
+
+
+def test_bad_inputs():
+    with pytest.raises(type_check.InvalidType):
+        functions.fft((numpy.ones(3, 'f'), numpy.ones(4, 'f')))
+    with pytest.raises(type_check.InvalidType):
+        functions.fft((numpy.ones(3, 'f'), numpy.ones(3, 'd')))
