@@ -187,3 +187,39 @@ def test_gpu_matches_cpu():
     functions.softmax_cross_entropy(xc, t).backward()
     testing.assert_allclose(cpu.array, cuda.to_cpu(gpu.array))
     testing.assert_allclose(xc.grad, cuda.to_cpu(xg.grad))
+
+
+@pytest.mark.parametrize('dtype', [numpy.float32, numpy.float64])
+@pytest.mark.parametrize('offset', [0., 60., -500.])
+def test_large_logits_are_stable(dtype, offset):
+    # Row maxima outside [-40, 40] take the max-subtracting path.
+    rng = numpy.random.RandomState(4)
+    x = (rng.uniform(-30, 30, (4, 5)) + offset).astype(dtype)
+    x[1] += 1000
+    t = numpy.array([0, 1, -1, 4], numpy.int32)
+    xv = chainer.Variable(x)
+    y = functions.softmax_cross_entropy(xv, t)
+    expected = _reference(x, t, True, None, -1, 'mean')
+    testing.assert_allclose(expected, y.array, rtol=1e-5)
+    y.backward()
+    x64 = x.astype(numpy.float64)
+    p = numpy.exp(x64 - x64.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    p[[0, 1, 3], t[[0, 1, 3]]] -= 1
+    p[2] = 0
+    testing.assert_allclose(p / 3, xv.grad, atol=1e-6)
+    assert numpy.isfinite(xv.grad).all()
+
+
+def test_no_cache_score_backward_twice():
+    rng = numpy.random.RandomState(5)
+    x = chainer.Variable(rng.uniform(-1, 1, (3, 4)).astype(numpy.float32))
+    t = numpy.array([0, 1, 2], numpy.int32)
+    for cache in (True, False):
+        y = functions.softmax_cross_entropy(x, t, cache_score=cache)
+        x.cleargrad()
+        y.backward(retain_grad=True)
+        g1 = x.grad.copy()
+        x.cleargrad()
+        y.backward()
+        testing.assert_allclose(g1, x.grad)

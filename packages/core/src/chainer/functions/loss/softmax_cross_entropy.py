@@ -1,4 +1,6 @@
 """Softmax cross entropy loss over the class axis (axis 1)."""
+import numpy
+
 import chainer
 import chainer.functions
 from chainer import backend
@@ -58,14 +60,31 @@ def _channel_shape(ndim):
     return (1, -1) + (1,) * (ndim - 2)
 
 
-def _log_softmax(x, xp):
+def _exp_and_lse(x, xp):
+    """Returns exp(x - c), 1 / its row sums and logsumexp along axis 1.
+
+    One exp pass gives both the softmax (``e * inv_s``) and the
+    log-sum-exp. ``c`` is the row maximum unless every row maximum lies in
+    [-40, 40]: then exp(x) can neither overflow nor make a row sum vanish
+    in float32/64, and skipping the subtraction saves a pass.
+    """
     m = x.max(axis=1, keepdims=True)
-    y = x - m
-    e = xp.exp(y)
-    s = e.sum(axis=1, keepdims=True)
-    xp.log(s, out=s)
-    y -= s
-    return y
+    shifted = not (x.dtype != numpy.float16 and
+                   -40 <= float(m.min()) and float(m.max()) <= 40)
+    if shifted:
+        e = x - m
+        xp.exp(e, out=e)
+    else:
+        e = xp.exp(x)
+    if x.ndim == 2 and xp is numpy:
+        # A BLAS matrix-vector product sums rows faster than ndarray.sum.
+        s = e.dot(numpy.ones(x.shape[1], x.dtype))[:, None]
+    else:
+        s = e.sum(axis=1, keepdims=True)
+    lse = xp.log(s)
+    if shifted:
+        lse += m
+    return e, 1 / s, lse[:, 0]
 
 
 class SoftmaxCrossEntropy(function_node.FunctionNode):
@@ -97,13 +116,15 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         xp = backend.get_array_module(x)
         _check_labels(xp, t, x.shape[1], self.ignore_label)
         self.retain_inputs((1,) if self.cache_score else (0, 1))
-        log_y = _log_softmax(x, xp)
+        e, inv_s, lse = _exp_and_lse(x, xp)
         if self.cache_score:
-            self.y = xp.exp(log_y)
+            # Unnormalized; backward folds inv_s into its own scaling pass.
+            self.e, self.inv_s = e, inv_s
         mask = t != self.ignore_label
         self._mask = mask
         tc = xp.where(mask, t, 0)
-        log_p = log_y[_label_index(xp, tc)]
+        # log softmax at the labels only: x[label] - logsumexp(x).
+        log_p = x[_label_index(xp, tc)] - lse
         if self.class_weight is not None:
             log_p *= self.class_weight[tc]
         log_p *= mask
@@ -119,23 +140,24 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         gloss = grad_outputs[0].array
         xp = backend.get_array_module(t)
         if self.cache_score:
-            gx = self.y.copy()
+            e, inv_s = self.e, self.inv_s
         else:
             x = self.get_retained_inputs()[0].array
-            gx = xp.exp(_log_softmax(x, xp))
+            e, inv_s, _ = _exp_and_lse(x, xp)
         mask = self._mask
         tc = xp.where(mask, t, 0)
-        # Label positions are distinct, so the fancy in-place update is safe.
-        gx[_label_index(xp, tc)] -= 1
-        # Per-sample scale: class weight of the true label, zero if ignored.
-        scale = mask.astype(gx.dtype)
+        # Per-label scale: class weight of the true label, zero if ignored.
+        scale = mask.astype(e.dtype)
         if self.class_weight is not None:
             scale *= self.class_weight[tc]
         if self.reduce == 'mean':
-            scale *= gloss * gx.dtype.type(self._coeff)
+            scale *= gloss * e.dtype.type(self._coeff)
         else:
             scale *= gloss
-        gx *= scale[:, None]
+        # (softmax - onehot) * scale, in one pass plus a scatter.
+        gx = e * (inv_s * scale[:, None])
+        # Label positions are distinct, so the fancy in-place update is safe.
+        gx[_label_index(xp, tc)] -= scale
         # Built from arrays: v5 supports no double backprop on this path.
         return chainer.Variable(gx, requires_grad=False), None
 
