@@ -1,0 +1,261 @@
+"""``Sequential``: a list of links and functions applied one after another."""
+import copy as copy_module
+import functools
+import inspect
+
+from chainer import function
+from chainer import function_node
+from chainer import link
+
+
+def _type_name(layer):
+    # The name count_by_layer_type/remove_by_layer_type match against: the
+    # class name of links and Function objects, the function's name
+    # otherwise.
+    if isinstance(layer, (link.Link, function.Function,
+                          function_node.FunctionNode)):
+        return type(layer).__name__
+    if isinstance(layer, functools.partial):
+        return _type_name(layer.func)
+    return getattr(layer, '__name__', type(layer).__name__)
+
+
+def _check_callable(layer):
+    if not callable(layer):
+        raise ValueError(
+            'All elements of a Sequential class should be callable. But '
+            'given {!r} is not callable.'.format(layer))
+
+
+def _describe(layer):
+    if isinstance(layer, Sequential):
+        return 'Sequential\twhich has {} layers'.format(len(layer))
+    name = type(layer).__name__
+    if isinstance(layer, link.Chain):
+        return name + '\tThe structure behind a Chain is determined at runtime.'
+    if isinstance(layer, link.ChainList):
+        return (name + '\tThe structure behind a ChainList is determined '
+                'at runtime.')
+    if isinstance(layer, link.Link):
+        cells = [name]
+        for param in sorted(layer.params(), key=lambda p: p.name):
+            shape = '(None)' if param.array is None else str(param.shape)
+            cells.append(param.name + shape)
+        return '\t'.join(cells) + '\t'
+    if isinstance(layer, (function.Function, function_node.FunctionNode)):
+        return name
+    if isinstance(layer, functools.partial):
+        return repr(layer)
+    if getattr(layer, '__name__', None) == '<lambda>':
+        try:
+            return inspect.getsource(layer).strip()
+        except (OSError, TypeError):
+            return '<lambda>'
+    return getattr(layer, '__name__', repr(layer))
+
+
+class Sequential(link.ChainList):
+
+    """Sequential model whose forward pass applies its layers in order.
+
+    Layers can be links or any callables (functions of
+    :mod:`chainer.functions`, ``functools.partial`` objects, lambdas).
+    Each layer's output feeds the next; a tuple output is unpacked into
+    positional arguments of the next layer. The object also behaves like a
+    list (``append``, ``insert``, ``pop``, ``remove``, ``extend``, ``+``,
+    indexing, slicing returns a list of layers).
+
+    Only the link layers are children: they are named by their position
+    among the links (``/0/W``, ``/1/W``, ...), which is the key layout of
+    saved files.
+
+    Example::
+
+        model = chainer.Sequential(
+            L.Linear(n_in, n_hidden), F.relu, L.Linear(n_hidden, n_out))
+        y = model(x)
+
+    Args:
+        layers: Callables applied in the order given.
+    """
+
+    def __init__(self, *layers):
+        super(Sequential, self).__init__()
+        self._layers = []
+        for layer in layers:
+            self.append(layer)
+
+    def _sync_children(self):
+        self._children = [
+            layer for layer in self._layers if isinstance(layer, link.Link)]
+        for index, child in enumerate(self._children):
+            child.name = str(index)
+
+    def __len__(self):
+        return len(self._layers)
+
+    def __getitem__(self, i):
+        return self._layers[i]
+
+    def __setitem__(self, i, layer):
+        if not -len(self) <= i < len(self):
+            raise ValueError('{} should be less than {}'.format(i, len(self)))
+        _check_callable(layer)
+        self._layers[i] = layer
+        self._sync_children()
+
+    def __delitem__(self, i):
+        del self._layers[i]
+        self._sync_children()
+
+    def __iter__(self):
+        return iter(self._layers)
+
+    def __reversed__(self):
+        return reversed(self._layers)
+
+    def __contains__(self, layer):
+        return layer in self._layers
+
+    def __add__(self, other):
+        if not isinstance(other, Sequential):
+            raise ValueError(
+                'add (+) operator supports only objects of Sequential '
+                'class, but {} is given.'.format(type(other)))
+        return Sequential(*(list(self) + list(other)))
+
+    def __iadd__(self, other):
+        if not isinstance(other, Sequential):
+            raise ValueError(
+                'add (+) operator supports only objects of Sequential '
+                'class, but {} is given.'.format(type(other)))
+        self.extend(other)
+        return self
+
+    def __mul__(self, n_repeat):
+        # Not in v5: a shorthand for ``repeat(n)`` (re-initialized copies).
+        if not isinstance(n_repeat, int):
+            return NotImplemented
+        return self.repeat(n_repeat)
+
+    __rmul__ = __mul__
+
+    def forward(self, *x):
+        """Applies the layers in order.
+
+        Args:
+            x: Inputs of the first layer.
+
+        Returns:
+            The output of the last layer.
+        """
+        for layer in self._layers:
+            x = layer(*x) if isinstance(x, tuple) else layer(x)
+        return x
+
+    def __reduce__(self):
+        if any(getattr(layer, '__name__', None) == '<lambda>'
+               for layer in self._layers):
+            raise ValueError(
+                'This Sequential object has at least one lambda function as '
+                'its component. Lambda functions cannot be pickled; use '
+                'functools.partial instead.')
+        return super(Sequential, self).__reduce__()
+
+    def __str__(self):
+        return ''.join('{}\t{}\n'.format(i, _describe(layer))
+                       for i, layer in enumerate(self._layers))
+
+    def add_link(self, link_obj):
+        """Appends a link layer (same as :meth:`append`)."""
+        if not isinstance(link_obj, link.Link):
+            raise TypeError('cannot register a non-link object as a child')
+        self.append(link_obj)
+
+    def append(self, layer):
+        """Adds a callable at the end."""
+        self.insert(len(self._layers), layer)
+
+    def extend(self, sequential):
+        """Appends every layer of an iterable (e.g. another Sequential)."""
+        for layer in sequential:
+            self.append(layer)
+
+    def insert(self, i, layer):
+        """Inserts a callable before position ``i``."""
+        _check_callable(layer)
+        self._layers.insert(i, layer)
+        self._sync_children()
+
+    def remove(self, layer):
+        """Removes the first occurrence of ``layer``."""
+        if layer not in self._layers:
+            raise ValueError(
+                'There is no layer object that is same as {}'.format(layer))
+        del self[self._layers.index(layer)]
+
+    def remove_by_layer_type(self, type_name):
+        """Removes every layer whose type name is ``type_name``.
+
+        Args:
+            type_name (str): A link's class name (e.g. ``'Linear'``) or a
+                function's name (e.g. ``'relu'``).
+        """
+        self._layers = [layer for layer in self._layers
+                        if _type_name(layer) != type_name]
+        self._sync_children()
+
+    def pop(self, i=-1):
+        """Removes and returns the layer at ``i`` (the last by default)."""
+        layer = self._layers[i]
+        del self[i]
+        return layer
+
+    def clear(self):
+        """Removes all layers."""
+        self._layers = []
+        self._sync_children()
+
+    def index(self, layer, start=None, end=None):
+        """Returns the position of the first ``layer`` in ``[start:end]``."""
+        positions = range(len(self._layers))[start:end]
+        for position in positions:
+            if self._layers[position] is layer or \
+                    self._layers[position] == layer:
+                return position
+        raise ValueError('{} is not in Sequential'.format(layer))
+
+    def count(self, layer):
+        """Returns how many times ``layer`` appears."""
+        return self._layers.count(layer)
+
+    def count_by_layer_type(self, type_name):
+        """Counts the layers whose type name is ``type_name``.
+
+        Args:
+            type_name (str): A link's class name (e.g. ``'Linear'``) or a
+                function's name (e.g. ``'relu'``).
+        """
+        return sum(1 for layer in self._layers
+                   if _type_name(layer) == type_name)
+
+    def copy(self, mode='share'):
+        """Copies each layer (links with :meth:`Link.copy`) into a new one."""
+        link._check_copy_mode(mode)
+        ret = Sequential()
+        for layer in self._layers:
+            if isinstance(layer, link.Link):
+                ret.append(layer.copy(mode))
+            else:
+                ret.append(copy_module.copy(layer))
+        return ret
+
+    def flatten(self):
+        """Returns a Sequential with nested Sequentials expanded in place."""
+        ret = Sequential()
+        for layer in self._layers:
+            if isinstance(layer, Sequential):
+                ret.extend(layer.flatten())
+            else:
+                ret.append(layer)
+        return ret
