@@ -105,15 +105,40 @@ from chainer.functions.array.broadcast_to import broadcast_to  # NOQA
 from chainer.functions.array.cast import cast  # NOQA
 from chainer.functions.array.concat import concat  # NOQA
 from chainer.functions.array.copy import copy  # NOQA
+from chainer.functions.array.depth2space import depth2space  # NOQA
+from chainer.functions.array.diagonal import diagonal  # NOQA
+from chainer.functions.array.dstack import dstack  # NOQA
 from chainer.functions.array.expand_dims import expand_dims  # NOQA
+from chainer.functions.array.flatten import flatten  # NOQA
+from chainer.functions.array.flip import flip  # NOQA
+from chainer.functions.array.fliplr import fliplr  # NOQA
+from chainer.functions.array.flipud import flipud  # NOQA
 from chainer.functions.array.get_item import get_item  # NOQA
+from chainer.functions.array.hstack import hstack  # NOQA
+from chainer.functions.array.im2col import im2col  # NOQA
+from chainer.functions.array.moveaxis import moveaxis  # NOQA
+from chainer.functions.array.pad import pad  # NOQA
+from chainer.functions.array.pad_sequence import pad_sequence  # NOQA
+from chainer.functions.array.permutate import permutate  # NOQA
+from chainer.functions.array.repeat import repeat  # NOQA
 from chainer.functions.array.reshape import reshape  # NOQA
+from chainer.functions.array.resize_images import resize_images  # NOQA
+from chainer.functions.array.rollaxis import rollaxis  # NOQA
+from chainer.functions.array.scatter_add import scatter_add  # NOQA
+from chainer.functions.array.select_item import select_item  # NOQA
 from chainer.functions.array.separate import separate  # NOQA
+from chainer.functions.array.space2depth import space2depth  # NOQA
+from chainer.functions.array.spatial_transformer_grid import spatial_transformer_grid  # NOQA
+from chainer.functions.array.spatial_transformer_sampler import spatial_transformer_sampler  # NOQA
 from chainer.functions.array.split_axis import split_axis  # NOQA
 from chainer.functions.array.squeeze import squeeze  # NOQA
 from chainer.functions.array.stack import stack  # NOQA
 from chainer.functions.array.sum_to import sum_to  # NOQA
+from chainer.functions.array.swapaxes import swapaxes  # NOQA
+from chainer.functions.array.tile import tile  # NOQA
 from chainer.functions.array.transpose import transpose  # NOQA
+from chainer.functions.array.transpose_sequence import transpose_sequence  # NOQA
+from chainer.functions.array.vstack import vstack  # NOQA
 from chainer.functions.array.where import where  # NOQA
 # --- end array manipulations ---
 
@@ -128,6 +153,12 @@ from chainer.functions.connection.deconvolution_nd import deconvolution_3d  # NO
 from chainer.functions.connection.deconvolution_nd import deconvolution_nd  # NOQA
 from chainer.functions.connection.embed_id import embed_id  # NOQA
 from chainer.functions.connection.linear import linear  # NOQA
+from chainer.functions.connection.n_step_gru import n_step_bigru  # NOQA
+from chainer.functions.connection.n_step_lstm import n_step_bilstm  # NOQA
+from chainer.functions.connection.n_step_rnn import n_step_birnn  # NOQA
+from chainer.functions.connection.n_step_gru import n_step_gru  # NOQA
+from chainer.functions.connection.n_step_lstm import n_step_lstm  # NOQA
+from chainer.functions.connection.n_step_rnn import n_step_rnn  # NOQA
 # --- end connections ---
 
 # --- pooling (issue 5) ---

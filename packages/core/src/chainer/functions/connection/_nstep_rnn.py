@@ -1,0 +1,261 @@
+"""One node for a whole stacked (bi)directional LSTM/GRU/RNN call.
+
+Per layer and direction: one GEMM projects the inputs of all time steps,
+the cell loops over steps with one recurrent GEMM each, and backward
+does one GEMM each for the input gradient and both weight gradients.
+Dropout masks the input of every layer while training, as in v5.
+"""
+import numpy
+
+import chainer
+from chainer import backend
+from chainer import function_node
+from chainer.utils import type_check
+
+
+class NStepRNN(function_node.FunctionNode):
+
+    """Inputs ``(hx, [cx], *ws (flat), *bs (flat), *xs)``; outputs
+    ``(hy, [cy], *ys)``."""
+
+    def __init__(self, cell, n_layers, n_dirs, dropout_ratio, n_ws, n_xs):
+        self.cell = cell
+        self.n_layers = n_layers
+        self.n_dirs = n_dirs
+        self.dropout_ratio = dropout_ratio
+        self.n_ws = n_ws        # matrices per layer and direction
+        self.n_xs = n_xs
+        self.train = bool(chainer.config.train)
+
+    def check_type_forward(self, in_types):
+        n_st = 2 if self.cell.has_c else 1
+        n_lw = self.n_layers * self.n_dirs * self.n_ws
+        type_check.expect(in_types.size() == n_st + 2 * n_lw + self.n_xs)
+        for t in in_types:
+            type_check.expect(t.dtype.kind == 'f')
+
+    def _split(self, inputs):
+        n_st = 2 if self.cell.has_c else 1
+        hx = inputs[0]
+        cx = inputs[1] if self.cell.has_c else None
+        n_lw = self.n_layers * self.n_dirs * self.n_ws
+        ws = inputs[n_st:n_st + n_lw]
+        bs = inputs[n_st + n_lw:n_st + 2 * n_lw]
+        xs = inputs[n_st + 2 * n_lw:]
+        return hx, cx, ws, bs, xs
+
+    def _params(self, ws, bs, k):
+        """Stacked (input W, recurrent W, input bias, recurrent b) of k."""
+        xp = backend.get_array_module(ws[0])
+        g = self.cell.n_gates
+        w = ws[k * self.n_ws:(k + 1) * self.n_ws]
+        b = bs[k * self.n_ws:(k + 1) * self.n_ws]
+        return (xp.concatenate(w[:g], axis=0),
+                xp.concatenate(w[g:], axis=0),
+                xp.concatenate(b[:g]), xp.concatenate(b[g:]))
+
+    def forward(self, inputs):
+        hx, cx, ws, bs, xs = self._split(inputs)
+        xp = backend.get_array_module(hx)
+        dtype = hx.dtype
+        sizes = [len(x) for x in xs]
+        offs = numpy.concatenate([[0], numpy.cumsum(sizes)]).astype(int)
+        fwd = [(int(offs[t]), sizes[t]) for t in range(len(xs))]
+        self._steps = (fwd, fwd[::-1])
+        self._offs = offs
+        inp = xp.concatenate(xs, axis=0).astype(dtype, copy=False)
+        hy = xp.empty_like(hx)
+        cy = xp.empty_like(cx) if cx is not None else None
+        self._saved = []
+        self._masks = []
+        self._inputs = []
+        for layer in range(self.n_layers):
+            if self.train and self.dropout_ratio > 0:
+                scale = dtype.type(1. / (1 - self.dropout_ratio))
+                mask = (xp.random.rand(*inp.shape) >=
+                        self.dropout_ratio).astype(dtype) * scale
+                inp = inp * mask
+                self._masks.append(mask)
+            else:
+                self._masks.append(None)
+            self._inputs.append(inp)
+            outs = []
+            for d in range(self.n_dirs):
+                k = layer * self.n_dirs + d
+                Wx, Wh, bx, bh = self._params(ws, bs, k)
+                xproj = inp.dot(Wx.T)
+                xproj += self.cell.x_bias(bx, bh)
+                h = hx[k].copy()
+                c = cx[k].copy() if cx is not None else None
+                out, h, c, saved = self.cell.forward(
+                    xproj, Wh.T, bh, h, c, self._steps[d])
+                hy[k] = h
+                if cy is not None:
+                    cy[k] = c
+                self._saved.append(saved)
+                outs.append(out)
+            inp = outs[0] if self.n_dirs == 1 else xp.concatenate(outs, 1)
+        self.retain_inputs(tuple(range(len(inputs))))
+        ys = tuple(inp[offs[t]:offs[t + 1]] for t in range(len(xs)))
+        head = (hy, cy) if cy is not None else (hy,)
+        return head + ys
+
+    def backward(self, indexes, grad_outputs):
+        inputs = self.get_retained_inputs()
+        present = [i for i, g in enumerate(grad_outputs) if g is not None]
+        grads = NStepRNNGrad(self, present, len(grad_outputs)).apply(
+            tuple(inputs) + tuple(grad_outputs[i] for i in present))
+        return tuple(grads[i] for i in indexes)
+
+
+class NStepRNNGrad(function_node.FunctionNode):
+
+    """All input gradients of :class:`NStepRNN` at once (first order)."""
+
+    def __init__(self, rnn, present, n_out):
+        self.rnn = rnn
+        self.present = present
+        self.n_out = n_out
+
+    def forward(self, inputs):
+        rnn = self.rnn
+        n_in = len(inputs) - len(self.present)
+        hx, cx, ws, bs, xs = rnn._split(inputs[:n_in])
+        xp = backend.get_array_module(hx)
+        gouts = [None] * self.n_out
+        for i, g in zip(self.present, inputs[n_in:]):
+            gouts[i] = g
+        n_st = 2 if rnn.cell.has_c else 1
+        n = hx.shape[2]
+        dhy = gouts[0]
+        dcy = gouts[1] if rnn.cell.has_c else None
+        gys = gouts[n_st:]
+        offs = rnn._offs
+        dY = xp.zeros((int(offs[-1]), n * rnn.n_dirs), hx.dtype)
+        for t, g in enumerate(gys):
+            if g is not None:
+                dY[offs[t]:offs[t + 1]] = g
+        gws = [None] * len(ws)
+        gbs = [None] * len(bs)
+        ghx = xp.empty_like(hx)
+        gcx = xp.empty_like(cx) if cx is not None else None
+        g = rnn.cell.n_gates
+        for layer in reversed(range(rnn.n_layers)):
+            inp = rnn._inputs[layer]
+            dinp = None
+            for d in range(rnn.n_dirs):
+                k = layer * rnn.n_dirs + d
+                Wx, Wh, _, _ = rnn._params(ws, bs, k)
+                dh = (dhy[k].copy() if dhy is not None
+                      else xp.zeros_like(hx[k]))
+                dc = None
+                if rnn.cell.has_c:
+                    dc = (dcy[k].copy() if dcy is not None
+                          else xp.zeros_like(cx[k]))
+                dout = xp.ascontiguousarray(dY[:, d * n:(d + 1) * n])
+                dGx, dGh, h_prev, dh, dc = rnn.cell.backward(
+                    rnn._saved[k], dout, dh, dc, Wh, rnn._steps[d])
+                ghx[k] = dh
+                if gcx is not None:
+                    gcx[k] = dc
+                gWx = dGx.T.dot(inp)
+                gWh = dGh.T.dot(h_prev)
+                gbx = dGx.sum(axis=0)
+                gbh = dGh.sum(axis=0)
+                base = k * rnn.n_ws
+                for j in range(g):
+                    rows = slice(j * n, (j + 1) * n)
+                    gws[base + j] = gWx[rows]
+                    gws[base + g + j] = gWh[rows]
+                    gbs[base + j] = gbx[rows]
+                    gbs[base + g + j] = gbh[rows]
+                part = dGx.dot(Wx)
+                dinp = part if dinp is None else dinp + part
+            if rnn._masks[layer] is not None:
+                dinp *= rnn._masks[layer]
+            dY = dinp
+        gxs = [dY[offs[t]:offs[t + 1]].astype(x.dtype, copy=False)
+               for t, x in enumerate(xs)]
+        out = [ghx] + ([gcx] if gcx is not None else [])
+        out += [a.astype(w.dtype, copy=False) for a, w in zip(gws, ws)]
+        out += [a.astype(b.dtype, copy=False) for a, b in zip(gbs, bs)]
+        return tuple(out + gxs)
+
+    def backward(self, indexes, grad_outputs):
+        raise NotImplementedError(
+            'double backpropagation through n_step_* RNN functions is not '
+            'supported')
+
+
+def _shape(a):
+    return tuple(a.shape)
+
+
+def apply_rnn(cell, n_layers, n_dirs, dropout_ratio, hx, cx, ws, bs, xs,
+              kwargs, name):
+    """Checks the v5 argument layout and runs :class:`NStepRNN`."""
+    from chainer.utils import argument
+    argument.check_unexpected_kwargs(
+        kwargs, train='train argument is not supported anymore. '
+        'Use chainer.using_config',
+        use_cudnn='use_cudnn argument is not supported anymore. '
+        'Use chainer.using_config')
+    argument.assert_kwargs_empty(kwargs)
+    n_ws = 2 * cell.n_gates
+    n_lw = n_layers * n_dirs
+    if len(xs) == 0:
+        raise ValueError('%s: xs must contain at least one array' % name)
+    sizes = [len(x) for x in xs]
+    for t in range(len(sizes) - 1):
+        if sizes[t] < sizes[t + 1]:
+            raise ValueError(
+                '%s: batch sizes of xs must be in decreasing order (sort '
+                'the sequences by length, longest first): len(xs[%d]) = %d '
+                '< len(xs[%d]) = %d' % (name, t, sizes[t], t + 1,
+                                        sizes[t + 1]))
+    n_units = hx.shape[-1] if hx is not None else ws[0][n_ws - 1].shape[0]
+    state = (n_lw, sizes[0], n_units)
+    for label, s in (('hx', hx), ('cx', cx)):
+        if s is not None and _shape(s) != state:
+            raise ValueError('%s: %s must have shape %s (n_layers * '
+                             'directions, len(xs[0]), n_units), got %s'
+                             % (name, label, state, _shape(s)))
+    if len(ws) != n_lw or len(bs) != n_lw:
+        raise ValueError('%s: ws and bs need %d entries (n_layers * '
+                         'directions), got %d and %d'
+                         % (name, n_lw, len(ws), len(bs)))
+    n_in = xs[0].shape[1]
+    for k in range(n_lw):
+        if len(ws[k]) != n_ws or len(bs[k]) != n_ws:
+            raise ValueError('%s: ws[%d] and bs[%d] need %d arrays each, '
+                             'got %d and %d' % (name, k, k, n_ws,
+                                                len(ws[k]), len(bs[k])))
+        in_size = n_in if k < n_dirs else n_units * n_dirs
+        for j in range(n_ws):
+            want = (n_units, in_size if j < cell.n_gates else n_units)
+            if _shape(ws[k][j]) != want:
+                raise ValueError('%s: ws[%d][%d] must have shape %s, got '
+                                 '%s' % (name, k, j, want,
+                                         _shape(ws[k][j])))
+            if _shape(bs[k][j]) != (n_units,):
+                raise ValueError('%s: bs[%d][%d] must have shape %s, got '
+                                 '%s' % (name, k, j, (n_units,),
+                                         _shape(bs[k][j])))
+    for t, x in enumerate(xs):
+        if len(x.shape) != 2 or x.shape[1] != n_in:
+            raise ValueError('%s: xs[%d] must have shape (B_t, %d), got %s'
+                             % (name, t, n_in, _shape(x)))
+    xp = backend.get_array_module(
+        *[getattr(a, 'array', a) for a in (xs[0], ws[0][0])])
+    dtype = getattr(xs[0], 'dtype', None)
+    if hx is None:
+        hx = xp.zeros(state, dtype)
+    if cell.has_c and cx is None:
+        cx = xp.zeros(state, dtype)
+    flat_ws = [w for lw in ws for w in lw]
+    flat_bs = [b for lb in bs for b in lb]
+    head = (hx, cx) if cell.has_c else (hx,)
+    node = NStepRNN(cell, n_layers, n_dirs, dropout_ratio, n_ws, len(xs))
+    outs = node.apply(head + tuple(flat_ws) + tuple(flat_bs) + tuple(xs))
+    n_st = len(head)
+    return outs[:n_st] + (tuple(outs[n_st:]),)

@@ -1,0 +1,207 @@
+"""Fused LSTM/GRU/RNN cells running a whole sequence on packed rows.
+
+Rows of all time steps are packed in one (sum(B_t), .) array; ``steps``
+lists ``(row offset, B_t)`` in processing order.  The input projections
+of every step are one GEMM done by the caller; a step here does one GEMM
+for the recurrent part and in-place gate math.  Rows past ``B_t`` keep
+their state, which is how shorter sequences stop early.
+"""
+from chainer import backend
+
+
+def _sigmoid_(a, xp):
+    # sigmoid(x) = (tanh(x / 2) + 1) / 2, in place and overflow-free.
+    a *= 0.5
+    xp.tanh(a, out=a)
+    a += 1
+    a *= 0.5
+    return a
+
+
+class LSTMCell(object):
+
+    n_gates = 4
+    has_c = True
+
+    @staticmethod
+    def x_bias(bx, bh):
+        return bx + bh
+
+    @staticmethod
+    def forward(xproj, WhT, bh, h, c, steps):
+        xp = backend.get_array_module(xproj)
+        n = h.shape[1]
+        rows = xproj.shape[0]
+        acts = xp.empty_like(xproj)
+        tanh_c = xp.empty((rows, n), h.dtype)
+        c_prev = xp.empty((rows, n), h.dtype)
+        h_prev = xp.empty((rows, n), h.dtype)
+        out = xp.empty((rows, n), h.dtype)
+        for start, bt in steps:
+            r = slice(start, start + bt)
+            h_prev[r] = h[:bt]
+            c_prev[r] = c[:bt]
+            g = acts[r]
+            xp.dot(h[:bt], WhT, out=g)
+            g += xproj[r]
+            _sigmoid_(g[:, :3 * n], xp)
+            xp.tanh(g[:, 3 * n:], out=g[:, 3 * n:])
+            i, f, o, a = (g[:, k * n:(k + 1) * n] for k in range(4))
+            cn = c[:bt]
+            cn *= f
+            cn += i * a
+            xp.tanh(cn, out=tanh_c[r])
+            xp.multiply(o, tanh_c[r], out=out[r])
+            h[:bt] = out[r]
+        return out, h, c, (acts, tanh_c, c_prev, h_prev)
+
+    @staticmethod
+    def backward(saved, dout, dh, dc, Wh, steps):
+        xp = backend.get_array_module(dout)
+        acts, tanh_c, c_prev, h_prev = saved
+        n = dh.shape[1]
+        dG = xp.empty_like(acts)
+        for start, bt in reversed(steps):
+            r = slice(start, start + bt)
+            g = acts[r]
+            i, f, o, a = (g[:, k * n:(k + 1) * n] for k in range(4))
+            tc = tanh_c[r]
+            dht = dh[:bt]
+            dht += dout[r]
+            dct = dc[:bt]
+            dct += dht * o * (1 - tc * tc)
+            d = dG[r]
+            di, df, do, da = (d[:, k * n:(k + 1) * n] for k in range(4))
+            xp.multiply(dct, a, out=di)
+            di *= i * (1 - i)
+            xp.multiply(dct, c_prev[r], out=df)
+            df *= f * (1 - f)
+            xp.multiply(dht, tc, out=do)
+            do *= o * (1 - o)
+            xp.multiply(dct, i, out=da)
+            da *= 1 - a * a
+            dct *= f
+            xp.dot(d, Wh, out=dht)
+        return dG, dG, h_prev, dh, dc
+
+
+class GRUCell(object):
+
+    n_gates = 3
+    has_c = False
+
+    @staticmethod
+    def x_bias(bx, bh):
+        n = bx.shape[0] // 3
+        b = bx.copy()
+        # b5 sits inside r * (W5 h + b5), so it is not folded in here.
+        b[:2 * n] += bh[:2 * n]
+        return b
+
+    @staticmethod
+    def forward(xproj, WhT, bh, h, c, steps):
+        xp = backend.get_array_module(xproj)
+        n = h.shape[1]
+        rows = xproj.shape[0]
+        gates = xp.empty((rows, 3 * n), h.dtype)   # r, z, h~
+        hn = xp.empty((rows, n), h.dtype)          # W5 h + b5
+        h_prev = xp.empty((rows, n), h.dtype)
+        out = xp.empty((rows, n), h.dtype)
+        b5 = bh[2 * n:]
+        for start, bt in steps:
+            r = slice(start, start + bt)
+            hp = h[:bt]
+            h_prev[r] = hp
+            hw = hp.dot(WhT)
+            g = gates[r]
+            xp.add(xproj[r, :2 * n], hw[:, :2 * n], out=g[:, :2 * n])
+            _sigmoid_(g[:, :2 * n], xp)
+            rg, z, ht = g[:, :n], g[:, n:2 * n], g[:, 2 * n:]
+            xp.add(hw[:, 2 * n:], b5, out=hn[r])
+            xp.multiply(rg, hn[r], out=ht)
+            ht += xproj[r, 2 * n:]
+            xp.tanh(ht, out=ht)
+            # h' = h~ + z (h - h~)
+            o = out[r]
+            xp.subtract(hp, ht, out=o)
+            o *= z
+            o += ht
+            h[:bt] = o
+        return out, h, None, (gates, hn, h_prev)
+
+    @staticmethod
+    def backward(saved, dout, dh, dc, Wh, steps):
+        xp = backend.get_array_module(dout)
+        gates, hn, h_prev = saved
+        n = dh.shape[1]
+        dGx = xp.empty_like(gates)
+        dGh = xp.empty_like(gates)
+        for start, bt in reversed(steps):
+            r = slice(start, start + bt)
+            g = gates[r]
+            rg, z, ht = g[:, :n], g[:, n:2 * n], g[:, 2 * n:]
+            dht = dh[:bt]
+            dht += dout[r]
+            dx, dhh = dGx[r], dGh[r]
+            dpre_h = dx[:, 2 * n:]
+            xp.multiply(dht, 1 - z, out=dpre_h)
+            dpre_h *= 1 - ht * ht
+            dz = dx[:, n:2 * n]
+            xp.subtract(h_prev[r], ht, out=dz)
+            dz *= dht
+            dz *= z * (1 - z)
+            dr = dx[:, :n]
+            xp.multiply(dpre_h, hn[r], out=dr)
+            dr *= rg * (1 - rg)
+            dhh[:, :2 * n] = dx[:, :2 * n]
+            xp.multiply(dpre_h, rg, out=dhh[:, 2 * n:])
+            dht *= z
+            dht += dhh.dot(Wh)
+        return dGx, dGh, h_prev, dh, None
+
+
+class RNNCell(object):
+
+    n_gates = 1
+    has_c = False
+
+    def __init__(self, activation):
+        self.relu = activation == 'relu'
+
+    @staticmethod
+    def x_bias(bx, bh):
+        return bx + bh
+
+    def forward(self, xproj, WhT, bh, h, c, steps):
+        xp = backend.get_array_module(xproj)
+        rows, n = xproj.shape
+        out = xp.empty((rows, n), h.dtype)
+        h_prev = xp.empty((rows, n), h.dtype)
+        for start, bt in steps:
+            r = slice(start, start + bt)
+            h_prev[r] = h[:bt]
+            o = out[r]
+            xp.dot(h[:bt], WhT, out=o)
+            o += xproj[r]
+            if self.relu:
+                xp.maximum(o, 0, out=o)
+            else:
+                xp.tanh(o, out=o)
+            h[:bt] = o
+        return out, h, None, (out, h_prev)
+
+    def backward(self, saved, dout, dh, dc, Wh, steps):
+        xp = backend.get_array_module(dout)
+        out, h_prev = saved
+        dG = xp.empty_like(out)
+        for start, bt in reversed(steps):
+            r = slice(start, start + bt)
+            dht = dh[:bt]
+            dht += dout[r]
+            d = dG[r]
+            if self.relu:
+                xp.multiply(dht, out[r] > 0, out=d)
+            else:
+                xp.multiply(dht, 1 - out[r] * out[r], out=d)
+            xp.dot(d, Wh, out=dht)
+        return dG, dG, h_prev, dh, None

@@ -1,0 +1,94 @@
+import numpy
+import pytest
+
+import chainer
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+
+
+@pytest.mark.parametrize('bi', [False, True])
+@pytest.mark.parametrize('sizes', [[3, 3], [3, 2, 2, 1]])
+@pytest.mark.parametrize('dtype', [numpy.float32, numpy.float64])
+def test_forward(rnn_ref, bi, sizes, dtype):
+    n_dirs = 2 if bi else 1
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, n_dirs, 4, 3, 8, sizes,
+                                           dtype=dtype)
+    f = functions.n_step_bilstm if bi else functions.n_step_lstm
+    with chainer.using_config('train', False):
+        hy, cy, ys = f(2, 0.5, hx, cx, ws, bs, xs)
+    ehy, ecy, eys = rnn_ref['run'](rnn_ref['lstm'], 2, n_dirs, hx, cx, ws,
+                                   bs, xs)
+    tol = {'atol': 1e-5, 'rtol': 1e-4} if dtype == numpy.float32 else {}
+    assert hy.dtype == dtype and hy.shape == hx.shape
+    testing.assert_allclose(ehy, hy.array, **tol)
+    testing.assert_allclose(ecy, cy.array, **tol)
+    assert isinstance(ys, tuple) and len(ys) == len(xs)
+    for e, y in zip(eys, ys):
+        assert y.shape == (len(e), 3 * n_dirs)
+        testing.assert_allclose(e, y.array, **tol)
+
+
+@pytest.mark.parametrize('bi', [False, True])
+def test_backward(rnn_ref, bi):
+    n_dirs = 2 if bi else 1
+    sizes = [3, 2, 1]
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, n_dirs, 4, 3, 8, sizes,
+                                           seed=1)
+    n_w = len(ws) * 8
+    fn = functions.n_step_bilstm if bi else functions.n_step_lstm
+
+    def f(hx, cx, *args):
+        fw, fb, xs_ = args[:n_w], args[n_w:2 * n_w], args[2 * n_w:]
+        ws_ = [fw[i:i + 8] for i in range(0, n_w, 8)]
+        bs_ = [fb[i:i + 8] for i in range(0, n_w, 8)]
+        hy, cy, ys = fn(2, 0.0, hx, cx, ws_, bs_, list(xs_))
+        return (hy, cy) + ys
+    args = ([hx, cx] + [w for l in ws for w in l] + [b for l in bs for b in l]
+            + xs)
+    rng = numpy.random.RandomState(2)
+    outs = f(*args)
+    gys = [rng.uniform(-1, 1, o.shape) for o in outs]
+    gradient_check.check_backward(f, tuple(args), tuple(gys),
+                                  dtype=numpy.float64, atol=1e-4, rtol=1e-3)
+
+
+def test_backward_some_outputs_unused(rnn_ref):
+    hx, cx, ws, bs, xs = rnn_ref['params'](1, 1, 2, 3, 8, [2, 1])
+    xs = [chainer.Variable(x) for x in xs]
+    W = chainer.Variable(ws[0][4])
+    ws[0][4] = W
+    hy, cy, ys = functions.n_step_lstm(1, 0.0, hx, cx, ws, bs, xs)
+    loss = functions.sum(ys[0] * ys[0])
+    loss.backward()
+    assert xs[0].grad is not None and W.grad is not None
+    # ys[0] does not depend on xs[1].
+    testing.assert_allclose(xs[1].grad, numpy.zeros_like(xs[1].array))
+
+
+def test_dropout_train_changes_output(rnn_ref):
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, 1, 4, 3, 8, [2, 2])
+    numpy.random.seed(0)
+    _, _, ys_train = functions.n_step_lstm(2, 0.5, hx, cx, ws, bs, xs)
+    with chainer.using_config('train', False):
+        _, _, ys_test = functions.n_step_lstm(2, 0.5, hx, cx, ws, bs, xs)
+    _, _, ys_nodrop = functions.n_step_lstm(2, 0.0, hx, cx, ws, bs, xs)
+    testing.assert_allclose(ys_test[1].array, ys_nodrop[1].array)
+    assert not numpy.allclose(ys_train[1].array, ys_test[1].array)
+
+
+def test_bad_inputs(rnn_ref):
+    hx, cx, ws, bs, xs = rnn_ref['params'](1, 1, 4, 3, 8, [2, 1])
+    with pytest.raises(ValueError, match='decreasing'):
+        functions.n_step_lstm(1, 0.0, hx[:, :1], cx[:, :1], ws, bs,
+                              xs[::-1])
+    with pytest.raises(ValueError, match='hx'):
+        functions.n_step_lstm(1, 0.0, hx[:, :1], cx, ws, bs, xs)
+    with pytest.raises(ValueError, match=r'ws\[0\]\[0\]'):
+        bad = [list(ws[0])]
+        bad[0][0] = numpy.zeros((3, 5))
+        functions.n_step_lstm(1, 0.0, hx, cx, bad, bs, xs)
+    with pytest.raises(ValueError, match='8 arrays'):
+        functions.n_step_lstm(1, 0.0, hx, cx, [ws[0][:6]], bs, xs)
+    with pytest.raises(ValueError, match='train'):
+        functions.n_step_lstm(1, 0.0, hx, cx, ws, bs, xs, train=True)
