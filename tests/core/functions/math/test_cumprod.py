@@ -19,7 +19,7 @@ def test_forward_backward(shape, axis, with_zeros, dtype):
     x = rng.uniform(0.5, 1.5, shape) * rng.choice([-1, 1], shape)
     if with_zeros and x.size:
         x.flat[::3] = 0  # gradients must not divide by x
-    x = x.astype(dtype)
+    x = numpy.asarray(x).astype(dtype)
     y = functions.cumprod(x, axis=axis)
     expected = numpy.cumprod(x.astype(numpy.float64), axis=axis)
     assert y.dtype == dtype and y.shape == expected.shape

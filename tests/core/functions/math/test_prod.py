@@ -21,7 +21,7 @@ def test_forward_backward(shape, axis, keepdims, with_zeros, dtype):
     x = rng.uniform(0.5, 1.5, shape) * rng.choice([-1, 1], shape)
     if with_zeros and x.size > 1:
         x.flat[::5] = 0  # some reductions get one zero, some two
-    x = x.astype(dtype)
+    x = numpy.asarray(x).astype(dtype)
     y = functions.prod(x, axis=axis, keepdims=keepdims)
     expected = numpy.prod(x.astype(numpy.float64), axis=axis,
                           keepdims=keepdims)

@@ -1,7 +1,5 @@
 import string
 
-import numpy
-
 import chainer.functions
 from chainer import backend
 from chainer import function_node

@@ -21,7 +21,7 @@ class LogSumExp(function_node.FunctionNode):
         self.retain_outputs((0,))
         # Shift by the max so exp never overflows; a non-finite max (all
         # -inf, or some inf) is replaced by 0 so the shift makes no NaN.
-        m = x.max(axis=self.axis, keepdims=True)
+        m = utils.force_array(x.max(axis=self.axis, keepdims=True))
         m[~xp.isfinite(m)] = 0
         e = utils.force_array(x - m)
         xp.exp(e, out=e)

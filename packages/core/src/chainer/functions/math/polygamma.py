@@ -1,5 +1,6 @@
 import chainer.functions
 from chainer import function_node
+from chainer import utils
 from chainer.functions.math import _helpers
 from chainer.functions.math import _special
 from chainer.utils import type_check
@@ -28,7 +29,8 @@ class PolyGamma(function_node.FunctionNode):
         n, x = self.get_retained_inputs()
         gy, = grad_outputs
         # n is an integer order: it has no gradient.
-        return None, gy * chainer.functions.polygamma(n.array + 1, x)
+        return None, gy * chainer.functions.polygamma(
+            utils.force_array(n.array + 1), x)
 
 
 def polygamma(n, x):
