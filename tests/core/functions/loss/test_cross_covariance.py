@@ -1,0 +1,44 @@
+import numpy
+import pytest
+
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+
+
+@pytest.mark.parametrize('reduce', ['half_squared_sum', 'no'])
+@pytest.mark.parametrize('dtype', [numpy.float32, numpy.float64])
+def test_forward(reduce, dtype):
+    rng = numpy.random.RandomState(0)
+    y = rng.uniform(-1, 1, (5, 3))
+    z = rng.uniform(-1, 1, (5, 2))
+    cov = (y - y.mean(0)).T.dot(z - z.mean(0)) / 5
+    expected = cov if reduce == 'no' else 0.5 * (cov ** 2).sum()
+    loss = functions.cross_covariance(y.astype(dtype), z.astype(dtype),
+                                      reduce)
+    assert loss.dtype == dtype
+    testing.assert_allclose(expected, loss.array, rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize('reduce', ['half_squared_sum', 'no'])
+def test_backward(reduce):
+    rng = numpy.random.RandomState(1)
+    y = rng.uniform(-1, 1, (4, 3))
+    z = rng.uniform(-1, 1, (4, 2))
+    gy = rng.uniform(-1, 1, () if reduce != 'no' else (3, 2))
+    gg = (rng.uniform(-1, 1, y.shape), rng.uniform(-1, 1, z.shape))
+
+    def f(y, z):
+        return functions.cross_covariance(y, z, reduce)
+    gradient_check.check_backward(f, (y, z), gy, dtype=numpy.float64)
+    gradient_check.check_double_backward(f, (y, z), gy, gg,
+                                         dtype=numpy.float64)
+
+
+def test_errors():
+    with pytest.raises(ValueError):
+        functions.cross_covariance(numpy.zeros((2, 3), 'f'),
+                                   numpy.zeros((3, 3), 'f'))
+    with pytest.raises(ValueError):
+        functions.cross_covariance(numpy.zeros((2, 3), 'f'),
+                                   numpy.zeros((2, 3), 'f'), reduce='mean')
