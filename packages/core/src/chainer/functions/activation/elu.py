@@ -1,4 +1,5 @@
 from chainer import backend
+from chainer.functions.activation import _numerics
 from chainer import function_node
 from chainer import utils
 from chainer.utils import type_check
@@ -20,8 +21,10 @@ class ELU(function_node.FunctionNode):
         self.retain_inputs((0,))
         x, = inputs
         xp = backend.get_array_module(x)
-        # expm1 keeps precision for small negative x.
-        neg = xp.expm1(xp.minimum(x, 0)) * x.dtype.type(self.alpha)
+        # v5 computes alpha * (exp(x) - 1), not expm1; kept for equal
+        # results.
+        neg = (_numerics.exp(xp, xp.minimum(x, 0)) - 1) * \
+            x.dtype.type(self.alpha)
         return utils.force_array(xp.where(x >= 0, x, neg), x.dtype),
 
     def backward(self, indexes, grad_outputs):

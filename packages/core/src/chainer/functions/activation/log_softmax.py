@@ -1,5 +1,6 @@
 import chainer.functions
 from chainer import backend
+from chainer.functions.activation import _numerics
 from chainer import function_node
 from chainer.utils import type_check
 
@@ -8,10 +9,11 @@ def _log_softmax(x, axis):
     xp = backend.get_array_module(x)
     # log-sum-exp around the max: exp never overflows, and the largest
     # term contributes exp(0) = 1, so the log never sees 0.
-    y = x - x.max(axis=axis, keepdims=True)
-    log_z = xp.log(xp.exp(y).sum(axis=axis, keepdims=True))
-    y -= log_z
-    return y
+    m = x.max(axis=axis, keepdims=True)
+    y = x - m
+    s = _numerics.exp(xp, y).sum(axis=axis, keepdims=True)
+    m += _numerics.log(xp, s)
+    return x - m
 
 
 class LogSoftmax(function_node.FunctionNode):

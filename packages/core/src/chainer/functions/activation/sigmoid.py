@@ -82,7 +82,7 @@ def sigmoid(x):
 
         >>> x = np.arange(-2, 3, 2).astype(np.float32)
         >>> F.sigmoid(x).array
-        array([0.11920292, 0.5       , 0.8807971 ], dtype=float32)
+        array([0.11920291, 0.5       , 0.8807971 ], dtype=float32)
 
     """
     y, = Sigmoid().apply((x,))

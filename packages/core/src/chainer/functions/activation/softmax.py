@@ -1,5 +1,6 @@
 import chainer.functions
 from chainer import backend
+from chainer.functions.activation import _numerics
 from chainer import function_node
 from chainer.utils import type_check
 
@@ -25,7 +26,7 @@ class Softmax(function_node.FunctionNode):
         xp = backend.get_array_module(x)
         # Subtracting the max keeps exp from overflowing.
         y = x - x.max(axis=self.axis, keepdims=True)
-        xp.exp(y, out=y)
+        y = _numerics.exp(xp, y)
         y /= y.sum(axis=self.axis, keepdims=True)
         self.retain_outputs((0,))
         return y,

@@ -28,7 +28,7 @@ def swish(x, beta):
         >>> x = np.array([[-1., 0., 2.]], np.float32)
         >>> beta = np.ones(3, np.float32)
         >>> F.swish(x, beta).array
-        array([[-0.26894143,  0.        ,  1.7615942 ]], dtype=float32)
+        array([[-0.2689414,  0.       ,  1.7615942]], dtype=float32)
 
     """
     x_shape, b_shape = x.shape, beta.shape

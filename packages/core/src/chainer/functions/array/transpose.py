@@ -1,6 +1,5 @@
 import numpy
 
-import chainer.functions
 from chainer import function_node
 from chainer.utils import type_check
 

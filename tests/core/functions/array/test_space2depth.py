@@ -1,0 +1,44 @@
+import numpy
+import pytest
+
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
+from chainer.utils import type_check
+
+
+def _ref(x, r):
+    n, c, h, w = x.shape
+    y = numpy.empty((n, c * r * r, h // r, w // r), x.dtype)
+    for i in range(r):
+        for j in range(r):
+            for k in range(c):
+                y[:, (i * r + j) * c + k] = x[:, k, i::r, j::r]
+    return y
+
+
+@pytest.mark.parametrize('shape,r', [((1, 1, 4, 6), 2), ((2, 2, 3, 6), 3),
+                                     ((2, 3, 4, 2), 2)])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_forward_backward(shape, r, dtype):
+    rng = numpy.random.RandomState(41)
+    x = rng.uniform(-1, 1, shape).astype(dtype)
+    y = functions.space2depth(x, r)
+    expected = _ref(x, r)
+    assert y.dtype == dtype
+    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
+    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
+    ggx = rng.uniform(-1, 1, shape).astype(dtype)
+
+    def f(x):
+        return functions.space2depth(x, r)
+    gradient_check.check_backward(f, x, gy, dtype=numpy.float64)
+    gradient_check.check_double_backward(f, x, gy, ggx, dtype=numpy.float64)
+
+
+def test_invalid():
+    with pytest.raises(type_check.InvalidType):
+        functions.space2depth(numpy.zeros((1, 1, 3, 4), 'f'), 2)
+    with pytest.raises(type_check.InvalidType):
+        functions.space2depth(numpy.zeros((1, 1, 4, 4), 'i'), 2)
