@@ -86,7 +86,8 @@ def test_default_lengths_and_long_sequence():
     xs = [rng.uniform(-1, 1, (2, 5)).astype(numpy.float32)
           for _ in range(30)]
     t = numpy.array([[1, 2, 2, 3], [4, 4, 4, 1]], numpy.int32)
-    loss = functions.connectionist_temporal_classification(xs, t, 0, reduce='no')
+    loss = functions.connectionist_temporal_classification(
+        xs, t, 0, reduce='no')
     assert loss.shape == (2,) and numpy.isfinite(loss.array).all()
     full = functions.connectionist_temporal_classification(
         xs, t, 0, numpy.array([30, 30], numpy.int32),

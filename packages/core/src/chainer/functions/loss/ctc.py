@@ -166,8 +166,10 @@ def connectionist_temporal_classification(
     Returns:
         ~chainer.Variable: Loss with the dtype of ``x``.
 
-    See: `Connectionist Temporal Classification <https://www.cs.toronto.edu/~graves/icml_2006.pdf>`_
-    """  # NOQA
+    See: Graves et al., `Connectionist Temporal Classification: Labelling
+    Unsegmented Sequence Data with Recurrent Neural Networks
+    <https://www.cs.toronto.edu/~graves/icml_2006.pdf>`_ (ICML 2006).
+    """
     if not isinstance(x, (list, tuple)):
         raise TypeError('x must be a list or tuple of Variables or arrays, '
                         'not %s' % type(x).__name__)

@@ -92,6 +92,6 @@ def sigmoid_cross_entropy(x, t, normalize=True, reduce='mean'):
         >>> x = np.array([[-2.0, 3.0, 0.5]], np.float32)
         >>> t = np.array([[0, 1, 0]], np.int32)
         >>> F.sigmoid_cross_entropy(x, t).array  # doctest: +ELLIPSIS
-        array(0.3832..., dtype=float32)
+        array(0.3831..., dtype=float32)
     """
     return SigmoidCrossEntropy(normalize, reduce).apply((x, t))[0]
