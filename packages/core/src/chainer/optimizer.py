@@ -1,0 +1,577 @@
+"""Optimizer base classes: hyperparameters, update rules, gradient methods.
+
+An :class:`Optimizer` owns a target link. A :class:`GradientMethod` gives
+every parameter of that link its own :class:`UpdateRule`, whose
+:class:`Hyperparameter` falls back to the optimizer's one, so a single
+assignment (``optimizer.lr = 0.1``) reaches every parameter while a rule may
+still override a value for its own parameter.
+"""
+import collections
+import copy
+import warnings
+
+import numpy
+
+from chainer.backends import cuda
+
+
+class Hyperparameter(object):
+
+    """Set of hyperparameter entries of an optimizer.
+
+    Entries are plain attributes. An attribute missing here is looked up in
+    the parent hyperparameter, so an update rule's hyperparameter (whose
+    parent is the optimizer's) only stores what it overrides.
+
+    Args:
+        parent (Hyperparameter): Parent hyperparameter, or ``None``.
+    """
+
+    def __init__(self, parent=None):
+        self._parent = parent
+
+    def __getattr__(self, name):
+        # Only called for missing attributes. While unpickling or copying,
+        # ``_parent`` itself is not set yet; refusing then avoids recursion.
+        if '_parent' not in self.__dict__:
+            raise AttributeError('_parent is not set up yet')
+        parent = self._parent
+        if parent is None:
+            raise AttributeError(
+                'Hyperparameter has no attribute %r' % name)
+        return getattr(parent, name)
+
+    def __repr__(self):
+        d = self.get_dict()
+        entries = ', '.join('%s=%s' % (k, d[k]) for k in sorted(d))
+        return 'Hyperparameter(%s)' % entries
+
+    @property
+    def parent(self):
+        """Parent hyperparameter object."""
+        return self._parent
+
+    def get_dict(self):
+        """Converts the hyperparameter into a dictionary.
+
+        Returns:
+            dict: Every entry this object can refer to, its own entries
+            overriding those of its ancestors.
+        """
+        parent = self._parent
+        d = {} if parent is None else parent.get_dict()
+        d.update((k, v) for k, v in self.__dict__.items() if k != '_parent')
+        return d
+
+
+class HyperparameterProxy(object):
+
+    """Property that aliases an entry of ``self.hyperparam``.
+
+    ``lr = HyperparameterProxy('lr')`` in a :class:`GradientMethod` subclass
+    makes ``optimizer.lr`` read and write ``optimizer.hyperparam.lr``.
+
+    Args:
+        attr_name (str): Name of the hyperparameter entry.
+    """
+
+    def __init__(self, attr_name):
+        self._attr_name = attr_name
+        self.__doc__ = 'Alias to self.hyperparam.{}'.format(attr_name)
+
+    def __get__(self, obj, type=None):
+        if obj is None:
+            return self
+        return getattr(obj.hyperparam, self._attr_name)
+
+    def __set__(self, obj, value):
+        setattr(obj.hyperparam, self._attr_name, value)
+
+
+def _check_timing(timing, allowed=('pre', 'post', 'auto')):
+    if timing not in allowed:
+        raise ValueError('timing must be one of %s, got %r'
+                         % (allowed, timing))
+
+
+def _hook_name(hook, name):
+    if name is None:
+        name = getattr(hook, 'name', getattr(hook, '__name__', None))
+        if name is None:
+            raise ValueError('the name of the hook function is not specified')
+    return name
+
+
+class UpdateRule(object):
+
+    """Base class of all update rules: how one parameter is updated.
+
+    A :class:`GradientMethod` sets an update rule as the ``update_rule`` of
+    each parameter of its target link. Subclasses implement
+    :meth:`update_core` (or :meth:`update_core_cpu` and
+    :meth:`update_core_gpu`) and, when they keep per-parameter arrays,
+    :meth:`init_state`, which fills :attr:`state` on the first update. State
+    arrays are moved to the parameter's device before every update.
+
+    Hooks (callables taking ``(rule, param)``) run in registration order
+    before (``'pre'``) or after (``'post'``) the update.
+
+    Args:
+        parent_hyperparam (Hyperparameter): Hyperparameter that provides the
+            default values.
+
+    Attributes:
+        enabled (bool): If ``False``, :meth:`update` does nothing.
+        hyperparam (Hyperparameter): Hyperparameter of the update rule.
+        t (int): Number of updates made by this update rule.
+    """
+
+    def __init__(self, parent_hyperparam=None):
+        self._pre_update_hooks = collections.OrderedDict()
+        self._post_update_hooks = collections.OrderedDict()
+        self._state = None
+        self.enabled = True
+        self.hyperparam = Hyperparameter(parent_hyperparam)
+        self.t = 0
+        self._use_fp32_update = False
+        self._fp32_param = None
+
+    @property
+    def state(self):
+        """State dictionary (``None`` until the first update)."""
+        return self._state
+
+    def add_hook(self, hook, name=None, timing='auto'):
+        """Adds a hook function called with ``(rule, param)``.
+
+        Args:
+            hook (callable): Hook function.
+            name (str): Name of the hook; ``hook.name`` (or ``__name__``)
+                by default.
+            timing (str): ``'pre'`` (before the update), ``'post'`` (after)
+                or ``'auto'`` (the hook's ``timing`` attribute, ``'pre'``
+                when it has none).
+        """
+        if not callable(hook):
+            raise TypeError('hook function must be callable')
+        _check_timing(timing)
+        if timing == 'auto':
+            timing = getattr(hook, 'timing', 'pre')
+        name = _hook_name(hook, name)
+        if name in self._pre_update_hooks or name in self._post_update_hooks:
+            raise ValueError('hook "{}" already exists'.format(name))
+        if timing == 'pre':
+            self._pre_update_hooks[name] = hook
+        else:
+            self._post_update_hooks[name] = hook
+
+    def remove_hook(self, name):
+        """Removes the hook registered under ``name`` (KeyError if none)."""
+        if name in self._pre_update_hooks:
+            del self._pre_update_hooks[name]
+        else:
+            del self._post_update_hooks[name]
+
+    def update(self, param):
+        """Invokes hook functions and updates the parameter.
+
+        Args:
+            param (~chainer.Variable): Variable to be updated.
+        """
+        if not self.enabled:
+            return
+        self.t += 1
+        if param.grad is None:
+            return
+        if self._use_fp32_update and param.dtype == numpy.float16:
+            self._update_via_fp32(param)
+        else:
+            self._update_param(param, param)
+
+    def _update_via_fp32(self, param):
+        fp32 = self._fp32_param
+        if fp32 is None or type(fp32.array) is not type(param.array):
+            from chainer import variable
+            fp32 = self._fp32_param = variable.Variable(
+                param.array.astype(numpy.float32), name=param.name)
+        fp32.grad = param.grad.astype(numpy.float32)
+        self._update_param(param, fp32)
+        # Copy back in place so that references to the fp16 array stay valid.
+        xp = cuda.get_array_module(param.array)
+        with cuda.get_device_from_array(param.array):
+            xp.copyto(param.array, fp32.array, casting='unsafe')
+        fp32.grad = None
+
+    def _update_param(self, param, target):
+        if target.array is not None:
+            self._prepare(target)
+        loss_scale = param._loss_scale
+        if loss_scale is not None:
+            # Gradients of a scaled loss are scaled too (v5 loss scaling).
+            target.grad /= loss_scale
+        for hook in self._pre_update_hooks.values():
+            hook(self, target)
+        self.update_core(target)
+        for hook in self._post_update_hooks.values():
+            hook(self, target)
+
+    def update_core(self, param):
+        """Updates the parameter; dispatches to the CPU or GPU variant.
+
+        Args:
+            param (~chainer.Variable): Variable to be updated.
+        """
+        if param.grad is None:
+            return
+        with cuda.get_device_from_array(param.array) as dev:
+            if int(dev) == -1:
+                self.update_core_cpu(param)
+            else:
+                self.update_core_gpu(param)
+
+    def update_core_cpu(self, param):
+        """Updates the parameter on CPU (see :meth:`update_core`)."""
+        raise NotImplementedError
+
+    def update_core_gpu(self, param):
+        """Updates the parameter on GPU (see :meth:`update_core`)."""
+        raise NotImplementedError
+
+    def init_state(self, param):
+        """Initializes :attr:`state` at the first update.
+
+        Args:
+            param (~chainer.Variable): Parameter; gives the shape, dtype and
+                device of the state arrays.
+        """
+        pass
+
+    def serialize(self, serializer):
+        """Serializes the update count ``t`` and the state arrays.
+
+        The parameters themselves are not serialized here; serialize the
+        target link separately.
+
+        Args:
+            serializer (~chainer.AbstractSerializer): Serializer object.
+        """
+        self.t = serializer('t', self.t)
+        if self._state is not None:
+            for key in self._state:
+                self._state[key] = serializer(key, self._state[key])
+            return
+        from chainer import serializer as serializer_module
+        if not isinstance(serializer, serializer_module.Deserializer):
+            return
+        # Learn the state keys by initializing a throw-away copy on a dummy
+        # parameter, then load them. A snapshot that lacks a key (made before
+        # the first update) leaves the state to be initialized lazily.
+        from chainer import variable
+        probe = copy.copy(self)
+        probe._state = {}
+        arr = numpy.empty(1, dtype=numpy.float32)
+        probe.init_state(variable.Variable(arr, grad=arr))
+        state = {}
+        for key in probe._state:
+            try:
+                value = serializer(key, None)
+            except KeyError:
+                if self.enabled:
+                    raise
+                value = None
+            if value is None:
+                return
+            state[key] = value
+        self._state = state
+
+    def _prepare(self, param):
+        state = self._state
+        with cuda.get_device_from_array(param.array) as dev:
+            if state is None:
+                state = self._state = {}
+                self.init_state(param)
+            on_gpu = int(dev) != -1
+            for key, value in state.items():
+                if on_gpu:
+                    if not isinstance(value, cuda.ndarray) or \
+                            value.device.id != dev.id:
+                        if isinstance(value, (numpy.ndarray, cuda.ndarray)):
+                            state[key] = cuda.to_gpu(value, dev.id)
+                elif isinstance(value, cuda.ndarray):
+                    state[key] = cuda.to_cpu(value)
+
+    def use_fp32_update(self, flag=True):
+        """Updates float16 parameters through a float32 master copy.
+
+        When enabled, a float16 parameter is updated in float32: its
+        gradient is cast to a float32 copy of the parameter (kept in the
+        rule), the rule updates that copy (state arrays are float32 too) and
+        the result is cast back into the float16 parameter.
+        """
+        self._use_fp32_update = flag
+
+
+class Optimizer(object):
+
+    """Base class of all numerical optimizers.
+
+    :meth:`setup` registers the target link; :meth:`update` updates its
+    parameters. Hooks registered with :meth:`add_hook` run before
+    (``'pre'``) or after (``'post'``) the update; a hook whose
+    ``call_for_each_param`` is true is called as ``hook(rule, param)`` for
+    every parameter, other hooks as ``hook(optimizer)``.
+
+    Attributes:
+        target: Target link object, set by :meth:`setup`.
+        t: Number of update steps.
+        epoch: Current epoch, incremented by :meth:`new_epoch`.
+        use_auto_new_epoch: ``True`` when an updater calls
+            :meth:`new_epoch` itself.
+    """
+
+    target = None
+    t = 0
+    epoch = 0
+    _pre_update_hooks = None
+    _post_update_hooks = None
+    _loss_scale = None
+    use_auto_new_epoch = False
+
+    def setup(self, link):
+        """Sets the target link and resets the optimizer state.
+
+        Args:
+            link (~chainer.Link): Target link object.
+
+        Returns:
+            The optimizer itself, so that
+            ``optimizer = SomeOptimizer().setup(link)`` works.
+        """
+        from chainer import link as link_module
+        if not isinstance(link, link_module.Link):
+            raise TypeError('optimization target must be a link, not %s'
+                            % type(link).__name__)
+        self.target = link
+        self.t = 0
+        self.epoch = 0
+        self._pre_update_hooks = collections.OrderedDict()
+        self._post_update_hooks = collections.OrderedDict()
+        return self
+
+    def update(self, lossfun=None, *args, **kwds):
+        """Updates the parameters of the target link.
+
+        Args:
+            lossfun (callable): Loss function called as
+                ``lossfun(*args, **kwds)``; it returns a scalar
+                :class:`~chainer.Variable`. If omitted, the gradients are
+                assumed to be computed already.
+            args, kwds: Arguments for the loss function.
+        """
+        raise NotImplementedError
+
+    def new_epoch(self, auto=False):
+        """Increments :attr:`epoch`.
+
+        Args:
+            auto (bool): ``True`` when called by an updater, which must have
+                set :attr:`use_auto_new_epoch`. A manual call (``False``)
+                while an updater calls it automatically raises
+                ``RuntimeError``: the epoch would be counted twice.
+        """
+        if auto:
+            if not self.use_auto_new_epoch:
+                raise RuntimeError(
+                    'new_epoch(auto=True) was called, but '
+                    'use_auto_new_epoch of the optimizer is False; the '
+                    'updater must set optimizer.use_auto_new_epoch = True')
+        elif self.use_auto_new_epoch:
+            raise RuntimeError(
+                'new_epoch() was called manually while the updater calls it '
+                'automatically; pass auto_new_epoch=False to the updater or '
+                'stop calling new_epoch yourself')
+        self.epoch += 1
+
+    def add_hook(self, hook, name=None, timing='auto'):
+        """Registers a hook function.
+
+        Args:
+            hook (callable): Hook function, called as ``hook(rule, param)``
+                for every parameter if ``hook.call_for_each_param`` is true,
+                else as ``hook(optimizer)`` once per update.
+            name (str): Registration name; ``hook.name`` by default.
+            timing (str): ``'pre'``, ``'post'``, or ``'auto'`` to use the
+                hook's ``timing`` attribute.
+        """
+        if not callable(hook):
+            raise TypeError('hook function is not callable')
+        if self._pre_update_hooks is None:
+            raise RuntimeError('call `setup` method before `add_hook` method')
+        _check_timing(timing)
+        if timing == 'auto':
+            timing = getattr(hook, 'timing', None)
+            if timing not in ('pre', 'post'):
+                warnings.warn("Hook timing attribute not in ('pre', 'post'), "
+                              "defaulting timing to 'pre'.")
+                timing = 'pre'
+        if name is None:
+            name = hook.name
+        if name in self._pre_update_hooks or name in self._post_update_hooks:
+            raise KeyError('hook "{}" already exists'.format(name))
+        if timing == 'pre':
+            self._pre_update_hooks[name] = hook
+        else:
+            self._post_update_hooks[name] = hook
+
+    def remove_hook(self, name):
+        """Removes the hook registered under ``name`` (KeyError if none)."""
+        if name in self._pre_update_hooks:
+            del self._pre_update_hooks[name]
+        else:
+            del self._post_update_hooks[name]
+
+    def call_hooks(self, timing='pre'):
+        """Invokes the hooks of the given timing in registration order."""
+        for hook in self._hooks_of(timing):
+            self._call_hook(hook)
+
+    def _hooks_of(self, timing):
+        _check_timing(timing, ('pre', 'post'))
+        hooks = (self._pre_update_hooks if timing == 'pre'
+                 else self._post_update_hooks)
+        return list(hooks.values()) if hooks else ()
+
+    def _call_hook(self, hook):
+        if getattr(hook, 'call_for_each_param', False):
+            for param in self.target.params():
+                hook(param.update_rule, param)
+        else:
+            hook(self)
+
+    def serialize(self, serializer):
+        """Serializes ``t``, ``epoch`` and each parameter's update rule.
+
+        Update-rule entries go under the parameter path (for example
+        ``predictor/l1/W/v``). The parameters themselves are not serialized.
+
+        Args:
+            serializer (~chainer.AbstractSerializer): Serializer or
+                deserializer object.
+        """
+        self.t = serializer('t', self.t)
+        self.epoch = serializer('epoch', self.epoch)
+        for name, param in self.target.namedparams():
+            rule = getattr(param, 'update_rule', None)
+            if rule is not None:
+                rule.serialize(serializer[name.lstrip('/')])
+
+    def set_loss_scale(self, loss_scale):
+        """Sets the loss scaling factor used by :meth:`update`."""
+        self._loss_scale = loss_scale
+
+
+class GradientMethod(Optimizer):
+
+    """Base class of all single gradient-based optimizers.
+
+    Subclasses override :meth:`create_update_rule`; :meth:`setup` gives a
+    new rule to every parameter, with :attr:`hyperparam` as its parent.
+
+    Attributes:
+        hyperparam (Hyperparameter): Default hyperparameters of the rules.
+    """
+
+    def __init__(self):
+        super(GradientMethod, self).__init__()
+        self.hyperparam = Hyperparameter()
+        self._use_fp32_update = False
+
+    def setup(self, link):
+        super(GradientMethod, self).setup(link)
+        for param in link.params():
+            param.update_rule = self.create_update_rule()
+            if self._use_fp32_update:
+                param.update_rule.use_fp32_update()
+        return self
+
+    def reallocate_cleared_grads(self):
+        """Allocates zero gradients where a parameter's gradient is None."""
+        for param in self.target.params(include_uninit=False):
+            if param.grad is None:
+                with cuda.get_device_from_array(param.array):
+                    xp = cuda.get_array_module(param.array)
+                    param.grad = xp.zeros_like(param.array)
+
+    def call_hooks(self, timing='pre'):
+        """Invokes the hooks of the given timing in registration order."""
+        for hook in self._hooks_of(timing):
+            self._call_hook(hook)
+            self.reallocate_cleared_grads()
+
+    def update(self, lossfun=None, *args, **kwds):
+        """Updates parameters from a loss function or computed gradients.
+
+        With ``lossfun``, the loss ``lossfun(*args, **kwds)`` is computed,
+        the gradients are cleared and the loss is backpropagated (scaled by
+        the loss scale, if set). Then the 'pre' hooks run, every parameter
+        is updated by its rule, ``t`` is incremented and the 'post' hooks
+        run.
+        """
+        if lossfun is not None:
+            loss = lossfun(*args, **kwds)
+            if getattr(self, '_use_cleargrads', True):
+                self.target.cleargrads()
+            else:
+                self.target.zerograds()
+            loss.backward(loss_scale=self._loss_scale)
+            del loss
+
+        self.reallocate_cleared_grads()
+        self.call_hooks('pre')
+        self.t += 1
+        for param in self.target.params():
+            param.update()
+        self.reallocate_cleared_grads()
+        self.call_hooks('post')
+
+    def use_cleargrads(self, use=True):
+        """Chooses cleargrads (default) or zerograds in :meth:`update`.
+
+        .. deprecated:: v2.0
+        """
+        warnings.warn('GradientMethod.use_cleargrads is deprecated.',
+                      DeprecationWarning)
+        self._use_cleargrads = use
+
+    def create_update_rule(self):
+        """Creates the update rule of one parameter (override this)."""
+        raise NotImplementedError
+
+    def use_fp32_update(self, flag=True):
+        """Updates float16 parameters in float32 (see UpdateRule)."""
+        self._use_fp32_update = flag
+        if self.target is not None:
+            for param in self.target.params():
+                if param.update_rule is not None:
+                    param.update_rule.use_fp32_update(flag)
+
+
+# v4 moved the hooks to chainer.optimizer_hooks; the old names still work
+# in v5 but warn.
+_DEPRECATED_HOOKS = ('GradientClipping', 'GradientHardClipping',
+                     'GradientNoise', 'Lasso', 'WeightDecay')
+
+
+def __getattr__(name):
+    if name in _DEPRECATED_HOOKS or name == 'exponential_decay_noise':
+        from chainer import optimizer_hooks
+        from chainer.optimizer_hooks import gradient_noise
+        warnings.warn(
+            'chainer.optimizer.{0} is deprecated; use '
+            'chainer.optimizer_hooks.{0} instead.'.format(name),
+            DeprecationWarning, stacklevel=2)
+        if name == 'exponential_decay_noise':
+            return gradient_noise.exponential_decay_noise
+        return getattr(optimizer_hooks, name)
+    raise AttributeError(
+        "module 'chainer.optimizer' has no attribute %r" % name)

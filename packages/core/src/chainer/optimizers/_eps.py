@@ -1,0 +1,15 @@
+"""Shared check for ``eps`` hyperparameters that vanish in low precision."""
+import numpy
+
+
+def check_eps(optimizer_name, eps, dtype):
+    """Raises ValueError when ``eps`` rounds to zero in ``dtype``.
+
+    A positive ``eps`` that becomes 0 (e.g. ``1e-8`` in float16) would turn
+    ``grad / (sqrt(v) + eps)`` into a division by zero.
+    """
+    if eps != 0 and numpy.dtype(dtype).type(eps) == 0:
+        raise ValueError(
+            'eps of {} optimizer is too small for {} ({}); use a larger eps '
+            'or use_fp32_update()'.format(
+                optimizer_name, numpy.dtype(dtype).name, eps))
