@@ -223,3 +223,18 @@ def test_no_cache_score_backward_twice():
         x.cleargrad()
         y.backward()
         testing.assert_allclose(g1, x.grad)
+
+
+def test_non_contiguous_input():
+    rng = numpy.random.RandomState(6)
+    x = rng.uniform(-1, 1, (5, 4)).astype(numpy.float32).T  # (4, 5) view
+    t = numpy.array([0, 4, 2, -1], numpy.int32)
+    assert not x.flags.c_contiguous
+    xv = chainer.Variable(x)
+    y = functions.softmax_cross_entropy(xv, t)
+    testing.assert_allclose(_reference(x, t, True, None, -1, 'mean'),
+                            y.array, rtol=1e-5)
+    y.backward()
+    xc = chainer.Variable(numpy.ascontiguousarray(x))
+    functions.softmax_cross_entropy(xc, t).backward()
+    testing.assert_allclose(xc.grad, xv.grad)
