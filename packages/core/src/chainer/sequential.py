@@ -32,7 +32,8 @@ def _describe(layer):
         return 'Sequential\twhich has {} layers'.format(len(layer))
     name = type(layer).__name__
     if isinstance(layer, link.Chain):
-        return name + '\tThe structure behind a Chain is determined at runtime.'
+        return (name + '\tThe structure behind a Chain is determined at '
+                'runtime.')
     if isinstance(layer, link.ChainList):
         return (name + '\tThe structure behind a ChainList is determined '
                 'at runtime.')
