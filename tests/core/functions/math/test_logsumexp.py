@@ -79,3 +79,10 @@ def test_gpu_matches_cpu():
     gradient_check.check_backward(
         func, tuple(cuda.to_gpu(x) for x in xs),
         gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+
+
+def test_float16_many_terms_do_not_overflow():
+    x = numpy.zeros(100000, numpy.float16)
+    y = functions.logsumexp(x).array
+    assert y.dtype == numpy.float16
+    testing.assert_allclose(y, numpy.log(100000.), rtol=1e-3)

@@ -1,3 +1,5 @@
+import numpy
+
 import chainer.functions
 from chainer import backend
 from chainer import function_node
@@ -25,9 +27,11 @@ class LogSumExp(function_node.FunctionNode):
         m[~xp.isfinite(m)] = 0
         e = utils.force_array(x - m)
         xp.exp(e, out=e)
-        s = utils.force_array(e.sum(axis=self.axis, keepdims=True))
+        # float16 sums of many terms (each <= 1) could overflow: use float32.
+        acc = numpy.float32 if x.dtype == numpy.float16 else None
+        s = utils.force_array(e.sum(axis=self.axis, keepdims=True, dtype=acc))
         xp.log(s, out=s)
-        s += m
+        s += m.astype(s.dtype, copy=False)
         if self.axis is None:
             y = s.reshape(())
         else:
