@@ -1,0 +1,2 @@
+"""Link hooks shipped with Chainer (``chainer.link_hooks``)."""
+from chainer.link_hooks.timer import TimerHook  # NOQA
