@@ -19,6 +19,7 @@ _config_local = configuration.config._local
 _global_config = configuration.global_config
 _type_check_local = type_check._thread_local
 _LightTypeInfoTuple = type_check.LightTypeInfoTuple
+_hook_local = function_hook._thread_local
 
 
 class FunctionNode(object):
@@ -107,7 +108,9 @@ class FunctionNode(object):
         if type_check_on:
             self._check_data_type_forward(in_data)
 
-        hooks = function_hook._get_function_hooks()
+        hooks = getattr(_hook_local, 'function_hooks', None)
+        if hooks is None:
+            hooks = function_hook._get_function_hooks()
         local_hooks = self._local_function_hooks
         if local_hooks:
             hooks = collections.OrderedDict(hooks)

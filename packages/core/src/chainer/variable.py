@@ -230,6 +230,11 @@ class Variable(object):
     # Makes ``ndarray <op> Variable`` dispatch to Variable's reflected ops.
     __array_priority__ = 200
 
+    # Slots make the many Variables created per step cheaper to build; the
+    # ``__dict__`` slot keeps arbitrary user attributes working.
+    __slots__ = ('_data', '_requires_grad', '_loss_scale', '_grad_var',
+                 '_node', '__dict__', '__weakref__')
+
     def __init__(self, data=None, **kwargs):
         if kwargs:
             name, grad, requires_grad = _parse_variable_kwargs(kwargs)
@@ -251,6 +256,8 @@ class Variable(object):
 
     def _copy_to(self, target):
         target.__dict__ = self.__dict__.copy()
+        for name in ('_data', '_requires_grad', '_loss_scale', '_grad_var'):
+            setattr(target, name, getattr(self, name))
         target._node = VariableNode(target, self.name)
         return target
 
