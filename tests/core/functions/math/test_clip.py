@@ -70,3 +70,11 @@ def test_gpu_matches_cpu():
     gradient_check.check_backward(
         func, tuple(cuda.to_gpu(x) for x in xs),
         gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+
+
+def test_no_gradient_at_the_edges():
+    x = chainer.Variable(numpy.array([-1., 1.], numpy.float32))
+    y = functions.clip(x, -1., 1.)
+    y.grad = numpy.ones(2, numpy.float32)
+    y.backward()
+    testing.assert_allclose(x.grad, [0, 0])

@@ -1,5 +1,3 @@
-import numpy
-
 from chainer import backend
 from chainer import function_node
 from chainer import utils
@@ -11,8 +9,6 @@ class Clip(function_node.FunctionNode):
     """Clips values of an input to a given interval."""
 
     def __init__(self, x_min, x_max):
-        if not numpy.isscalar(x_min) or not numpy.isscalar(x_max):
-            raise TypeError('x_min and x_max must be scalars')
         if x_min >= x_max:
             raise ValueError('x_min must be less than x_max.')
         self.x_min = x_min
@@ -29,9 +25,9 @@ class Clip(function_node.FunctionNode):
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
-        # The gradient passes where x lies inside [x_min, x_max].
+        # The gradient passes strictly inside (x_min, x_max), as in v5.
         x = x.array
-        cond = (x >= self.x_min) & (x <= self.x_max)
+        cond = (x > self.x_min) & (x < self.x_max)
         return ClipGrad(cond).apply(grad_outputs)
 
 
