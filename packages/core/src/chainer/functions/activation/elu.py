@@ -23,9 +23,13 @@ class ELU(function_node.FunctionNode):
         xp = backend.get_array_module(x)
         # v5 computes alpha * (exp(x) - 1), not expm1; kept for equal
         # results.
-        neg = (_numerics.exp(xp, xp.minimum(x, 0)) - 1) * \
-            x.dtype.type(self.alpha)
-        return utils.force_array(xp.where(x >= 0, x, neg), x.dtype),
+        # max(x, 0) + alpha * (exp(min(x, 0)) - 1): the second term is
+        # exactly 0 for x >= 0; branch-free, faster than xp.where.
+        y = _numerics.exp(xp, utils.force_array(xp.minimum(x, 0)))
+        y -= 1
+        y *= x.dtype.type(self.alpha)
+        y += xp.maximum(x, 0)
+        return utils.force_array(y, x.dtype),
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -44,8 +48,10 @@ class ELUGrad(function_node.FunctionNode):
         self.retain_inputs((0,))
         x, = inputs
         xp = backend.get_array_module(x)
-        d = xp.exp(xp.minimum(x, 0)) * x.dtype.type(self.alpha)
-        return utils.force_array(xp.where(x >= 0, 1, d), x.dtype),
+        e = xp.exp(xp.minimum(x, 0)) * x.dtype.type(self.alpha)
+        m = (x >= 0).astype(x.dtype)
+        # e * (1 - m) + m is exactly 1 or alpha * exp(x).
+        return utils.force_array(e * (1 - m) + m, x.dtype),
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -53,8 +59,8 @@ class ELUGrad(function_node.FunctionNode):
         xp = backend.get_array_module(x.array)
         # d/dx of the derivative: 0 for x >= 0, alpha * exp(x) otherwise.
         d = xp.exp(xp.minimum(x.array, 0)) * x.dtype.type(self.alpha)
-        d = utils.force_array(xp.where(x.array >= 0, 0, d), x.dtype)
-        return ggx * d,
+        d *= (x.array < 0)
+        return ggx * utils.force_array(d, x.dtype),
 
 
 def elu(x, alpha=1.0):

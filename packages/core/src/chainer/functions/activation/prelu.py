@@ -30,7 +30,10 @@ class PReLUFunction(function_node.FunctionNode):
         x, W = inputs
         xp = backend.get_array_module(x)
         w = W.reshape(_w_shape(x.ndim, W.shape))
-        return utils.force_array(xp.where(x >= 0, x, x * w), x.dtype),
+        # max(x, 0) + W * min(x, 0): branch-free, faster than xp.where.
+        y = utils.force_array(xp.maximum(x, x.dtype.type(0)))
+        y += xp.minimum(x, x.dtype.type(0)) * w
+        return y,
 
     def backward(self, indexes, grad_outputs):
         x, W = self.get_retained_inputs()

@@ -45,7 +45,10 @@ class RReLU(function_node.FunctionNode):
                 x.shape, (self.lower + self.upper) / 2, dtype=x.dtype)
         # The slopes are positive, so the sign of y is that of x.
         self.retain_outputs((0,))
-        return utils.force_array(xp.where(x >= 0, x, x * self.r), x.dtype),
+        # max(x, 0) + r * min(x, 0): branch-free, faster than xp.where.
+        y = utils.force_array(xp.maximum(x, x.dtype.type(0)))
+        y += xp.minimum(x, x.dtype.type(0)) * self.r
+        return y,
 
     def backward(self, indexes, grad_outputs):
         y, = self.get_retained_outputs()
@@ -62,9 +65,10 @@ class _RReLUGrad(function_node.FunctionNode):
 
     def forward(self, inputs):
         gy, = inputs
-        xp = backend.get_array_module(gy)
-        return utils.force_array(
-            xp.where(self.positive, gy, gy * self.r), gy.dtype),
+        # Factor 1 where positive, r elsewhere (exact, no xp.where).
+        positive = self.positive.astype(gy.dtype)
+        f = positive + self.r * (1 - positive)
+        return utils.force_array(gy * f, gy.dtype),
 
     def backward(self, indexes, grad_outputs):
         return _RReLUGrad(self.positive, self.r).apply(grad_outputs)

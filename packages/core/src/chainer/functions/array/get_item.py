@@ -76,7 +76,8 @@ class GetItemGrad(function_node.FunctionNode):
             # Repeated integer indices must accumulate.
             numpy.add.at(gx, self.slices, gy)
         else:
-            gx.scatter_add(self.slices, gy)
+            import cupyx  # only reached with CuPy arrays
+            cupyx.scatter_add(gx, self.slices, gy)
         return gx,
 
     def backward(self, indexes, grad_outputs):

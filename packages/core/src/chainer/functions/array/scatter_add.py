@@ -31,7 +31,8 @@ class ScatterAdd(function_node.FunctionNode):
         if xp is numpy:
             numpy.add.at(y, self.slices, b)
         else:
-            y.scatter_add(self.slices, b)
+            import cupyx  # only reached with CuPy arrays
+            cupyx.scatter_add(y, self.slices, b)
         return y,
 
     def backward(self, indexes, grad_outputs):
