@@ -170,6 +170,11 @@ from chainer.functions.pooling.max_pooling_nd import max_pooling_1d  # NOQA
 from chainer.functions.pooling.max_pooling_2d import max_pooling_2d  # NOQA
 from chainer.functions.pooling.max_pooling_nd import max_pooling_3d  # NOQA
 from chainer.functions.pooling.max_pooling_nd import max_pooling_nd  # NOQA
+from chainer.functions.pooling.unpooling_nd import unpooling_1d  # NOQA
+from chainer.functions.pooling.unpooling_2d import unpooling_2d  # NOQA
+from chainer.functions.pooling.unpooling_nd import unpooling_3d  # NOQA
+from chainer.functions.pooling.unpooling_nd import unpooling_nd  # NOQA
+from chainer.functions.pooling.upsampling_2d import upsampling_2d  # NOQA
 # --- end pooling ---
 
 # --- normalization (issue 5) ---
