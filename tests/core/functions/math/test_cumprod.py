@@ -72,3 +72,9 @@ def test_gpu_matches_cpu():
     gradient_check.check_backward(
         func, tuple(cuda.to_gpu(x) for x in xs),
         gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+
+
+def test_non_contiguous():
+    x = numpy.linspace(0.5, 1.5, 24).reshape(4, 6)[:, ::2]
+    testing.assert_allclose(functions.cumprod(x, axis=1).array,
+                            numpy.cumprod(x, axis=1))

@@ -81,3 +81,12 @@ def test_gpu_matches_cpu():
     gradient_check.check_backward(
         func, tuple(cuda.to_gpu(x) for x in xs),
         gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+
+
+def test_non_contiguous():
+    r = numpy.arange(24, dtype=numpy.float64).reshape(4, 6)[:, ::2]
+    i = numpy.ones((3, 4)).T
+    yr, yi = functions.fft((r, i))
+    expected = numpy.fft.fft(r + 1j * i)
+    testing.assert_allclose(yr.array, expected.real)
+    testing.assert_allclose(yi.array, expected.imag)

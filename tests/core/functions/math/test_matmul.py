@@ -32,6 +32,7 @@ def _op(x, trans):
     ((2, 4, 3), (1, 5, 4), True, True),
     ((2, 3, 4), (4,), False, False),
     ((4,), (2, 4, 3), False, False),
+    ((0, 4), (4, 2), False, False),
 ])
 @pytest.mark.parametrize('dtype', _DTYPES)
 def test_forward_backward(a_shape, b_shape, transa, transb, dtype):

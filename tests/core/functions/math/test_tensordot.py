@@ -74,3 +74,10 @@ def test_gpu_matches_cpu():
     gradient_check.check_backward(
         func, tuple(cuda.to_gpu(x) for x in xs),
         gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+
+
+def test_non_contiguous():
+    a = numpy.arange(24, dtype=numpy.float32).reshape(4, 6)[:, ::2]
+    b = numpy.arange(12, dtype=numpy.float32).reshape(4, 3).T
+    testing.assert_allclose(functions.tensordot(a, b, axes=1).array,
+                            a.dot(b))
