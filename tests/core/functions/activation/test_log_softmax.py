@@ -4,6 +4,7 @@ import pytest
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.testing import attr
 from chainer.utils import type_check
 
 
@@ -64,3 +65,26 @@ def test_invalid_axis(axis):
 def test_integer_input_rejected():
     with pytest.raises(type_check.InvalidType):
         functions.log_softmax(numpy.zeros((2, 3), numpy.int32))
+
+
+@attr.gpu
+def test_gpu_matches_cpu():
+    from chainer.backends import cuda
+    rng = numpy.random.RandomState(99)
+    inputs = [rng.uniform(-2, 2, (3, 4)).astype(numpy.float32)]
+
+    def f(*xs):
+        return functions.log_softmax(*xs)
+    ys = f(*inputs)
+    ys = ys if isinstance(ys, tuple) else (ys,)
+    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
+    ys_gpu = f(*gpu_inputs)
+    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
+    for y, y_gpu in zip(ys, ys_gpu):
+        assert isinstance(y_gpu.array, cuda.ndarray)
+        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
+                                atol=1e-5, rtol=1e-4)
+    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
+           for y in ys]
+    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
+                                  atol=1e-3, rtol=1e-3)

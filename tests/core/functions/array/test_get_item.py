@@ -5,6 +5,7 @@ import chainer
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.testing import attr
 
 
 def _reference_grad(shape, slices, gy):
@@ -114,3 +115,27 @@ def test_integer_array_input():
     x = numpy.arange(12).reshape((2, 2, 3))
     numpy.testing.assert_array_equal(
         functions.get_item(x, (Ellipsis, 2)).array, [[2, 5], [8, 11]])
+
+
+@attr.gpu
+def test_gpu_matches_cpu():
+    from chainer.backends import cuda
+    rng = numpy.random.RandomState(99)
+    inputs = [rng.uniform(-1, 1, (3, 4)).astype(numpy.float32)]
+
+    def f(*xs):
+        x, = xs
+        return functions.get_item(x, (slice(None), [0, 0, 2]))
+    ys = f(*inputs)
+    ys = ys if isinstance(ys, tuple) else (ys,)
+    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
+    ys_gpu = f(*gpu_inputs)
+    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
+    for y, y_gpu in zip(ys, ys_gpu):
+        assert isinstance(y_gpu.array, cuda.ndarray)
+        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
+                                atol=1e-5, rtol=1e-4)
+    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
+           for y in ys]
+    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
+                                  atol=1e-3, rtol=1e-3)

@@ -4,6 +4,7 @@ import pytest
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.testing import attr
 from chainer.utils import type_check
 
 
@@ -55,3 +56,27 @@ def test_forward_backward(in_hw, out_hw, dtype):
 def test_bad_ndim():
     with pytest.raises(type_check.InvalidType):
         functions.resize_images(numpy.zeros((2, 3, 4), 'f'), (2, 2))
+
+
+@attr.gpu
+def test_gpu_matches_cpu():
+    from chainer.backends import cuda
+    rng = numpy.random.RandomState(99)
+    inputs = [rng.uniform(-1, 1, (1, 2, 2, 3)).astype(numpy.float32)]
+
+    def f(*xs):
+        x, = xs
+        return functions.resize_images(x, (3, 5))
+    ys = f(*inputs)
+    ys = ys if isinstance(ys, tuple) else (ys,)
+    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
+    ys_gpu = f(*gpu_inputs)
+    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
+    for y, y_gpu in zip(ys, ys_gpu):
+        assert isinstance(y_gpu.array, cuda.ndarray)
+        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
+                                atol=1e-5, rtol=1e-4)
+    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
+           for y in ys]
+    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
+                                  atol=1e-3, rtol=1e-3)
