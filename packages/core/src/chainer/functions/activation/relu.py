@@ -28,6 +28,11 @@ class ReLU(function_node.FunctionNode):
         gy, = grad_outputs
         return ReLUGrad(y.array).apply((gy,))
 
+    def _backward_arrays(self, indexes, grad_outputs):
+        # Plain backprop (no double backprop): run the gradient kernel on
+        # arrays directly, without building Variables.
+        return ReLUGrad(self._retained_output_data[0]).forward(grad_outputs)
+
 
 class ReLUGrad(function_node.FunctionNode):
 

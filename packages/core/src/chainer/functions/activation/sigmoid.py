@@ -35,6 +35,12 @@ class Sigmoid(function_node.FunctionNode):
         gy, = grad_outputs
         return SigmoidGrad().apply((y, gy))
 
+    def _backward_arrays(self, indexes, grad_outputs):
+        # Plain backprop (no double backprop): run the gradient kernel on
+        # arrays directly, without building Variables.
+        return SigmoidGrad().forward(
+            (self._retained_output_data[0], grad_outputs[0]))
+
 
 class SigmoidGrad(function_node.FunctionNode):
 
