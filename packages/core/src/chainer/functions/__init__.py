@@ -143,6 +143,7 @@ from chainer.functions.array.where import where  # NOQA
 # --- end array manipulations ---
 
 # --- connections (issue 5) ---
+from chainer.functions.connection.bilinear import bilinear  # NOQA
 from chainer.functions.connection.convolution_nd import convolution_1d  # NOQA
 from chainer.functions.connection.convolution_2d import convolution_2d  # NOQA
 from chainer.functions.connection.convolution_nd import convolution_3d  # NOQA
@@ -151,14 +152,18 @@ from chainer.functions.connection.deconvolution_nd import deconvolution_1d  # NO
 from chainer.functions.connection.deconvolution_2d import deconvolution_2d  # NOQA
 from chainer.functions.connection.deconvolution_nd import deconvolution_3d  # NOQA
 from chainer.functions.connection.deconvolution_nd import deconvolution_nd  # NOQA
+from chainer.functions.connection.depthwise_convolution_2d import depthwise_convolution_2d  # NOQA
+from chainer.functions.connection.dilated_convolution_2d import dilated_convolution_2d  # NOQA
 from chainer.functions.connection.embed_id import embed_id  # NOQA
 from chainer.functions.connection.linear import linear  # NOQA
+from chainer.functions.connection.local_convolution_2d import local_convolution_2d  # NOQA
 from chainer.functions.connection.n_step_gru import n_step_bigru  # NOQA
 from chainer.functions.connection.n_step_lstm import n_step_bilstm  # NOQA
 from chainer.functions.connection.n_step_rnn import n_step_birnn  # NOQA
 from chainer.functions.connection.n_step_gru import n_step_gru  # NOQA
 from chainer.functions.connection.n_step_lstm import n_step_lstm  # NOQA
 from chainer.functions.connection.n_step_rnn import n_step_rnn  # NOQA
+from chainer.functions.connection.shift import shift  # NOQA
 # --- end connections ---
 
 # --- pooling (issue 5) ---
