@@ -327,6 +327,8 @@ class Link(object):
         src = link.__dict__
         dst = self.__dict__
         for name in self._params:
+            if dst[name].array is None and src[name].array is None:
+                continue  # both uninitialized: nothing to copy (v5)
             dst[name].copydata(src[name])
         if copy_persistent:
             for name in self._persistent:
