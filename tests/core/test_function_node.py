@@ -260,3 +260,26 @@ def test_retained_output_survives_dead_output_variable():
     rebuilt, = f.get_retained_outputs()
     numpy.testing.assert_allclose(rebuilt.array, [3., 6.])
     assert rebuilt.node is c.creator_node.inputs[0]
+
+
+@pytest.mark.parametrize('name', ['exp', 'log', 'sin', 'cos', 'tanh',
+                                  'sigmoid', 'relu', 'log2', 'log10'])
+@pytest.mark.parametrize('shape', [(), (3, 4)])
+def test_array_backward_matches_variable_backward(name, shape):
+    # Functions with an array-level backward (used for plain backprop) must
+    # give the same gradients as their Variable-level backward (used when
+    # double backprop is enabled).
+    f = getattr(chainer.functions, name)
+    x_data = numpy.random.uniform(0.5, 2, shape).astype(numpy.float32)
+    gy = numpy.random.uniform(-1, 1, shape).astype(numpy.float32)
+    grads = []
+    for double in (False, True):
+        x = chainer.Variable(x_data)
+        y = f(x)
+        assert hasattr(y.creator_node, '_backward_arrays')
+        y.grad = gy
+        y.backward(enable_double_backprop=double)
+        assert type(x.grad) is numpy.ndarray
+        assert x.grad.dtype == numpy.float32 and x.grad.shape == shape
+        grads.append(x.grad)
+    numpy.testing.assert_allclose(grads[0], grads[1], rtol=1e-6)

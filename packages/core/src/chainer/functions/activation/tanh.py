@@ -28,6 +28,11 @@ class Tanh(function_node.FunctionNode):
         y, = self.get_retained_outputs()
         return TanhGrad().apply((y, grad_outputs[0]))[:1]
 
+    def _backward_arrays(self, indexes, grad_outputs):
+        # Plain backprop (no double backprop): the gradient kernel on arrays.
+        return TanhGrad().forward(
+            (self._retained_output_data[0], grad_outputs[0]))
+
 
 class TanhGrad(function_node.FunctionNode):
 

@@ -26,6 +26,12 @@ class Exp(function_node.FunctionNode):
         y, = self.get_retained_outputs()
         return y * grad_outputs[0],
 
+    # Plain backprop (no double backprop) runs on arrays, skipping the
+    # Variable machinery; it must equal ``backward`` numerically.
+    def _backward_arrays(self, indexes, grad_outputs):
+        gy = grad_outputs[0]
+        return utils.force_array(self._retained_output_data[0] * gy),
+
 
 def exp(x):
     """Elementwise exponential function.
@@ -63,6 +69,14 @@ class _LogBase(function_node.FunctionNode):
         if self._factor != 1.0:
             gy = gy * self._factor
         return gy / x,
+
+    # Plain backprop (no double backprop) runs on arrays, skipping the
+    # Variable machinery; it must equal ``backward`` numerically.
+    def _backward_arrays(self, indexes, grad_outputs):
+        gy = grad_outputs[0]
+        if self._factor != 1.0:
+            gy = utils.force_array(gy * gy.dtype.type(self._factor))
+        return utils.force_array(gy / self.inputs[0].data),
 
 
 class Log(_LogBase):

@@ -32,6 +32,13 @@ class Sin(_UnaryBase):
         x, = self.get_retained_inputs()
         return grad_outputs[0] * chainer.functions.cos(x),
 
+    # Plain backprop (no double backprop) runs on arrays, skipping the
+    # Variable machinery; it must equal ``backward`` numerically.
+    def _backward_arrays(self, indexes, grad_outputs):
+        x = self.inputs[0].data
+        xp = backend.get_array_module(x)
+        return utils.force_array(grad_outputs[0] * xp.cos(x)),
+
 
 class Cos(_UnaryBase):
     _name = 'cos'
@@ -39,6 +46,13 @@ class Cos(_UnaryBase):
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
         return grad_outputs[0] * -chainer.functions.sin(x),
+
+    # Plain backprop (no double backprop) runs on arrays, skipping the
+    # Variable machinery; it must equal ``backward`` numerically.
+    def _backward_arrays(self, indexes, grad_outputs):
+        x = self.inputs[0].data
+        xp = backend.get_array_module(x)
+        return utils.force_array(grad_outputs[0] * -xp.sin(x)),
 
 
 class Tan(function_node.FunctionNode):
