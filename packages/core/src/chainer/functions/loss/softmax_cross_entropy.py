@@ -43,16 +43,21 @@ def _type_check(node, arrays):
             type_check.get_types(arrays, 'in_types', False))
 
 
-def _check_labels(xp, t, n_class, ignore_label):
-    # One host sync on GPU; a wrong label would otherwise silently read
-    # another sample's score or go out of bounds.
-    bad = (t != ignore_label) & ((t < 0) | (t >= n_class))
-    if bool(bad.any()):
-        value = int(t[bad].ravel()[0])
+def _checked_labels(xp, t, n_class, ignore_label):
+    """Returns (mask of used labels, labels with ignored ones set to 0).
+
+    Raises if a used label is out of range: it would otherwise silently
+    read another sample's score (one host sync on GPU).
+    """
+    mask = t != ignore_label
+    tc = xp.where(mask, t, 0)
+    if tc.size and (int(tc.min()) < 0 or int(tc.max()) >= n_class):
+        value = int(tc[(tc < 0) | (tc >= n_class)].ravel()[0])
         raise ValueError(
             'Each label `t` need to satisfy `0 <= t < x.shape[1] or '
             't == %d`, but t contains %d (x.shape[1] == %d)'
             % (ignore_label, value, n_class))
+    return mask, tc
 
 
 def _channel_shape(ndim):
@@ -60,30 +65,41 @@ def _channel_shape(ndim):
     return (1, -1) + (1,) * (ndim - 2)
 
 
+def _row_sums(e, xp):
+    if e.ndim == 2 and xp is numpy:
+        # A BLAS matrix-vector product sums rows faster than ndarray.sum.
+        return e.dot(numpy.ones(e.shape[1], e.dtype))[:, None]
+    return e.sum(axis=1, keepdims=True)
+
+
 def _exp_and_lse(x, xp):
     """Returns exp(x - c), 1 / its row sums and logsumexp along axis 1.
 
     One exp pass gives both the softmax (``e * inv_s``) and the
-    log-sum-exp. ``c`` is the row maximum unless every row maximum lies in
-    [-40, 40]: then exp(x) can neither overflow nor make a row sum vanish
-    in float32/64, and skipping the subtraction saves a pass.
+    log-sum-exp. ``c`` is 0 when that is safe: no row sum overflows or
+    comes near the underflow range (then the softmax and the log-sum-exp
+    are as accurate as with the shift). Otherwise ``c`` is the row maximum,
+    as usual; that costs an extra pass.
     """
+    if x.dtype != numpy.float16:
+        if xp is numpy:
+            with numpy.errstate(over='ignore', under='ignore',
+                                invalid='ignore'):
+                e = numpy.exp(x)
+                s = _row_sums(e, xp)
+        else:
+            e = xp.exp(x)
+            s = _row_sums(e, xp)
+        info = numpy.finfo(x.dtype)
+        if float(s.max()) < info.max and \
+                float(s.min()) > info.tiny / info.eps:
+            return e, 1 / s, xp.log(s)[:, 0]
     m = x.max(axis=1, keepdims=True)
-    shifted = not (x.dtype != numpy.float16 and
-                   -40 <= float(m.min()) and float(m.max()) <= 40)
-    if shifted:
-        e = x - m
-        xp.exp(e, out=e)
-    else:
-        e = xp.exp(x)
-    if x.ndim == 2 and xp is numpy:
-        # A BLAS matrix-vector product sums rows faster than ndarray.sum.
-        s = e.dot(numpy.ones(x.shape[1], x.dtype))[:, None]
-    else:
-        s = e.sum(axis=1, keepdims=True)
+    e = x - m
+    xp.exp(e, out=e)
+    s = _row_sums(e, xp)
     lse = xp.log(s)
-    if shifted:
-        lse += m
+    lse += m
     return e, 1 / s, lse[:, 0]
 
 
@@ -114,50 +130,42 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
     def forward(self, inputs):
         x, t = inputs
         xp = backend.get_array_module(x)
-        _check_labels(xp, t, x.shape[1], self.ignore_label)
-        self.retain_inputs((1,) if self.cache_score else (0, 1))
+        mask, tc = _checked_labels(xp, t, x.shape[1], self.ignore_label)
+        # Labels are kept as arrays of the node; x only without the cache.
+        self.retain_inputs(() if self.cache_score else (0,))
         e, inv_s, lse = _exp_and_lse(x, xp)
         if self.cache_score:
             # Unnormalized; backward folds inv_s into its own scaling pass.
             self.e, self.inv_s = e, inv_s
-        mask = t != self.ignore_label
-        self._mask = mask
-        tc = xp.where(mask, t, 0)
-        # log softmax at the labels only: x[label] - logsumexp(x).
-        log_p = x[_label_index(xp, tc)] - lse
+        self._idx = _label_index(xp, tc)
+        # Weight of each label: class weight, zero if ignored, and for the
+        # mean the normalizer; backward multiplies it by the output grad.
+        weight = mask.astype(x.dtype)
         if self.class_weight is not None:
-            log_p *= self.class_weight[tc]
-        log_p *= mask
+            weight *= self.class_weight[tc]
         if self.reduce == 'mean':
             count = int(mask.sum()) if self.normalize else len(x)
-            self._coeff = 1.0 / max(count, 1)
-            loss = -log_p.sum() * self._coeff
-            return utils.force_array(loss, x.dtype),
+            weight *= x.dtype.type(1.0 / max(count, 1))
+        self._weight = weight
+        # log softmax at the labels only: x[label] - logsumexp(x).
+        log_p = x[self._idx] - lse
+        log_p *= weight
+        if self.reduce == 'mean':
+            return utils.force_array(-log_p.sum(), x.dtype),
         return utils.force_array(-log_p, x.dtype),
 
     def backward(self, indexes, grad_outputs):
-        t = self.get_retained_inputs()[-1].array
         gloss = grad_outputs[0].array
-        xp = backend.get_array_module(t)
         if self.cache_score:
             e, inv_s = self.e, self.inv_s
         else:
             x = self.get_retained_inputs()[0].array
-            e, inv_s, _ = _exp_and_lse(x, xp)
-        mask = self._mask
-        tc = xp.where(mask, t, 0)
-        # Per-label scale: class weight of the true label, zero if ignored.
-        scale = mask.astype(e.dtype)
-        if self.class_weight is not None:
-            scale *= self.class_weight[tc]
-        if self.reduce == 'mean':
-            scale *= gloss * e.dtype.type(self._coeff)
-        else:
-            scale *= gloss
+            e, inv_s, _ = _exp_and_lse(x, backend.get_array_module(x))
+        scale = self._weight * gloss
         # (softmax - onehot) * scale, in one pass plus a scatter.
         gx = e * (inv_s * scale[:, None])
         # Label positions are distinct, so the fancy in-place update is safe.
-        gx[_label_index(xp, tc)] -= scale
+        gx[self._idx] -= scale
         # Built from arrays: v5 supports no double backprop on this path.
         return chainer.Variable(gx, requires_grad=False), None
 
@@ -170,10 +178,9 @@ def _double_backprop_softmax_cross_entropy(
     t_arr = t.array if isinstance(t, chainer.Variable) else t
     xp = backend.get_array_module(x.array)
     _type_check(SoftmaxCrossEntropy(), (x.array, t_arr))
-    _check_labels(xp, t_arr, x.shape[1], ignore_label)
-    mask = t_arr != ignore_label
+    mask, tc = _checked_labels(xp, t_arr, x.shape[1], ignore_label)
     weight = xp.zeros(x.shape, dtype=x.dtype)
-    weight[_label_index(xp, xp.where(mask, t_arr, 0))] = mask
+    weight[_label_index(xp, tc)] = mask
     if class_weight is not None:
         weight *= class_weight.reshape(_channel_shape(x.ndim))
     loss = -F.sum(F.log_softmax(x) * weight, axis=1)
