@@ -1,6 +1,6 @@
 import numpy
-import pytest
 
+import chainer
 from chainer import optimizer_hooks
 from chainer import optimizers
 
@@ -45,7 +45,6 @@ def test_post_timing(make_setup, device):
 
 
 def test_none_grad_is_skipped():
-    import chainer
     p = chainer.Parameter(numpy.ones(3))
     p.grad = None
     optimizer_hooks.WeightDecay(RATE)(None, p)

@@ -1,6 +1,7 @@
 import numpy
 import pytest
 
+import chainer
 from chainer import optimizers
 
 
@@ -23,7 +24,6 @@ def test_steps(check_steps, dtype, device):
 
 
 def test_differs_from_momentum_sgd_after_lr_change():
-    import chainer
     rules = [optimizers.CorrectedMomentumSGDRule(lr=0.1, momentum=0.9),
              optimizers.MomentumSGDRule(lr=0.1, momentum=0.9)]
     params = [chainer.Parameter(numpy.zeros(2)) for _ in rules]

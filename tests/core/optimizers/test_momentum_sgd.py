@@ -1,6 +1,7 @@
 import numpy
 import pytest
 
+import chainer
 from chainer import optimizers
 
 
@@ -32,7 +33,6 @@ def test_state_dtype_follows_param():
     opt = optimizers.MomentumSGD()
     rule = opt.create_update_rule()
     assert rule.hyperparam.parent is opt.hyperparam
-    import chainer
     p = chainer.Parameter(numpy.zeros(3, numpy.float32))
     p.grad = numpy.ones(3, numpy.float32)
     rule.update(p)
