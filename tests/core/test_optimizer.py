@@ -1,4 +1,5 @@
 import copy
+import doctest
 import io
 import pickle
 import warnings
@@ -561,3 +562,13 @@ def test_top_level_names():
     assert chainer.Optimizer is optimizer.Optimizer
     assert chainer.GradientMethod is optimizer.GradientMethod
     assert chainer.UpdateRule is optimizer.UpdateRule
+
+
+def test_doctests():
+    finder = doctest.DocTestFinder()
+    runner = doctest.DocTestRunner()
+    tests = finder.find(optimizer, 'chainer.optimizer', globs={})
+    assert sum(len(t.examples) for t in tests) > 5
+    for test in tests:
+        runner.run(test)
+    assert runner.failures == 0

@@ -5,6 +5,23 @@ every parameter of that link its own :class:`UpdateRule`, whose
 :class:`Hyperparameter` falls back to the optimizer's one, so a single
 assignment (``optimizer.lr = 0.1``) reaches every parameter while a rule may
 still override a value for its own parameter.
+
+>>> import numpy, chainer
+>>> from chainer import optimizers
+>>> model = chainer.Link()
+>>> with model.init_scope():
+...     model.w = chainer.Parameter(numpy.array([1., 2.]))
+>>> opt = optimizers.SGD(lr=0.5).setup(model)
+>>> model.w.grad = numpy.array([1., -1.])
+>>> opt.update()
+>>> model.w.array
+array([0.5, 2.5])
+>>> model.w.update_rule.hyperparam.lr = 0.1  # this parameter only
+>>> opt.update()
+>>> model.w.array
+array([0.4, 2.6])
+>>> opt.t, model.w.update_rule.t
+(2, 2)
 """
 import collections
 import copy
