@@ -27,19 +27,21 @@ def as_params(names, values, broadcast=True):
     Returns:
         list of ~chainer.Variable: The parameters.
     """
-    xp = backend.get_array_module(*[_as_array(v) for v in values])
-    dtypes = set(_as_array(v).dtype for v in values
-                 if isinstance(_as_array(v), xp.ndarray))
+    arrays = [_as_array(v) for v in values]
+    xp = backend.get_array_module(*arrays)
+    # numpy scalars (e.g. ``a[0] + 0.1``) carry a dtype as arrays do.
+    typed = [(n, a.dtype) for n, a in zip(names, arrays)
+             if hasattr(a, 'dtype')]
+    dtypes = set(t for _, t in typed)
     if len(dtypes) > 1:
         raise TypeError(
-            'parameters %s must have the same dtype, got %s'
-            % (', '.join(names), ', '.join(
-                '%s=%s' % (n, _as_array(v).dtype) for n, v in
-                zip(names, values) if hasattr(_as_array(v), 'dtype'))))
+            'parameters %s must have the same dtype, got %s' % (
+                ', '.join(names),
+                ', '.join('%s=%s' % (n, t) for n, t in typed)))
     dtype = dtypes.pop() if dtypes else chainer.get_dtype()
     params = []
     for name, v in zip(names, values):
-        if not isinstance(_as_array(v), xp.ndarray):
+        if not isinstance(_as_array(v), (xp.ndarray, chainer.Variable)):
             v = xp.asarray(v, dtype=dtype)
         if _as_array(v).dtype.kind != 'f':
             raise TypeError(
