@@ -169,6 +169,9 @@ class TestBackward:
         y.backward(loss_scale=8)
         numpy.testing.assert_allclose(x.grad, [16.])
         assert x._loss_scale == 8
+        x.cleargrad()
+        (x * 2).backward()
+        assert x._loss_scale is None  # a later plain backward resets it
 
     def test_double_backprop(self):
         x = chainer.Variable(numpy.array([3.], 'f'))

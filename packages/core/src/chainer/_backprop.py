@@ -139,8 +139,9 @@ def _finish_leaf(leaf, grads, mode, loss_scale, leaf_hooks):
     if type(gx) is list:
         gx = grads[leaf] = mode.sum(gx)
     v._grad_var = mode.to_var(gx)
-    if loss_scale is not None:
-        v._loss_scale = loss_scale
+    # Always set (even to None): a stale scale from an earlier backward
+    # would make the optimizer divide this gradient again.
+    v._loss_scale = loss_scale
     for hook in leaf_hooks:
         hook(v)
 
@@ -437,6 +438,5 @@ def grad_of(outputs, inputs, grad_outputs, grad_inputs, set_grad,
         ret.append(gx)
         if set_grad:
             x._grad_var = gx
-            if loss_scale is not None:
-                x._loss_scale = loss_scale
+            x._loss_scale = loss_scale
     return ret
