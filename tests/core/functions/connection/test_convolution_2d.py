@@ -171,3 +171,15 @@ def test_gpu(ref_conv, use_cudnn):
     for c, g in ((xc, xg), (Wc, Wg), (bc, bg)):
         testing.assert_allclose(c.grad, cuda.to_cpu(g.grad), atol=1e-4,
                                 rtol=1e-4)
+
+
+def test_doctests():
+    import doctest
+    import importlib
+    module = importlib.import_module('chainer.functions.connection.convolution_2d')
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in doctest.DocTestFinder().find(module):
+        test.globs.update({'np': numpy, 'F': functions})
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0

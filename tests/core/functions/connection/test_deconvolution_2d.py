@@ -93,3 +93,15 @@ def test_channel_mismatch():
     W = numpy.zeros((2, 3, 3, 3), numpy.float32)
     with pytest.raises(type_check.InvalidType):
         functions.deconvolution_2d(x, W)
+
+
+def test_doctests():
+    import doctest
+    import importlib
+    module = importlib.import_module('chainer.functions.connection.deconvolution_2d')
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in doctest.DocTestFinder().find(module):
+        test.globs.update({'np': numpy, 'F': functions})
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0

@@ -122,3 +122,16 @@ def test_linear_gpu():
     x, W, b = rng.randn(4, 3), rng.randn(5, 3), rng.randn(5)
     y = functions.linear(cuda.to_gpu(x), cuda.to_gpu(W), cuda.to_gpu(b))
     testing.assert_allclose(cuda.to_cpu(y.array), x @ W.T + b)
+
+
+def test_doctests():
+    import doctest
+    import importlib
+    module = importlib.import_module(
+        'chainer.functions.connection.linear')
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in doctest.DocTestFinder().find(module):
+        test.globs.update({'np': numpy, 'F': functions})
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0
