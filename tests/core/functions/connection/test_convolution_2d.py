@@ -176,7 +176,8 @@ def test_gpu(ref_conv, use_cudnn):
 def test_doctests():
     import doctest
     import importlib
-    module = importlib.import_module('chainer.functions.connection.convolution_2d')
+    module = importlib.import_module(
+        'chainer.functions.connection.convolution_2d')
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     for test in doctest.DocTestFinder().find(module):
         test.globs.update({'np': numpy, 'F': functions})

@@ -98,7 +98,8 @@ def test_channel_mismatch():
 def test_doctests():
     import doctest
     import importlib
-    module = importlib.import_module('chainer.functions.connection.deconvolution_2d')
+    module = importlib.import_module(
+        'chainer.functions.connection.deconvolution_2d')
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     for test in doctest.DocTestFinder().find(module):
         test.globs.update({'np': numpy, 'F': functions})

@@ -65,7 +65,8 @@ def test_bad_input():
 def test_doctests():
     import doctest
     import importlib
-    module = importlib.import_module('chainer.functions.pooling.average_pooling_2d')
+    module = importlib.import_module(
+        'chainer.functions.pooling.average_pooling_2d')
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     for test in doctest.DocTestFinder().find(module):
         test.globs.update({'np': numpy, 'F': functions})

@@ -115,7 +115,8 @@ def test_gpu(pool_ref):
 def test_doctests():
     import doctest
     import importlib
-    module = importlib.import_module('chainer.functions.pooling.max_pooling_2d')
+    module = importlib.import_module(
+        'chainer.functions.pooling.max_pooling_2d')
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     for test in doctest.DocTestFinder().find(module):
         test.globs.update({'np': numpy, 'F': functions})

@@ -75,7 +75,8 @@ def test_bad_outsize():
 def test_doctests():
     import doctest
     import importlib
-    module = importlib.import_module('chainer.functions.pooling.unpooling_2d')
+    module = importlib.import_module(
+        'chainer.functions.pooling.unpooling_2d')
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     for test in doctest.DocTestFinder().find(module):
         test.globs.update({'np': numpy, 'F': functions})
