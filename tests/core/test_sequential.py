@@ -67,7 +67,7 @@ def test_list_operations_keep_children_in_sync():
     seq.append(F.relu)
     seq.insert(0, b)
     assert list(seq) == [b, a, F.relu]
-    assert [l.name for l in seq.children()] == ['0', '1']
+    assert [c.name for c in seq.children()] == ['0', '1']
     seq.extend([c, F.tanh])
     assert list(seq.children()) == [b, a, c] and c.name == '2'
     assert seq.index(F.relu) == 2 and seq.index(c, 1) == 3
@@ -132,7 +132,7 @@ def test_count_and_remove_by_layer_type():
     assert seq.count_by_layer_type('leaky_relu') == 1
     seq.remove_by_layer_type('relu')
     assert len(seq) == 3 and seq.count_by_layer_type('relu') == 0
-    assert [l.name for l in seq.children()] == ['0', '1']
+    assert [c.name for c in seq.children()] == ['0', '1']
 
 
 @pytest.mark.parametrize('mode', ['share', 'copy', 'init'])
@@ -151,8 +151,8 @@ def test_flatten():
     outer = chainer.Sequential(Affine(2, 2), chainer.Sequential(inner),
                                F.tanh)
     flat = outer.flatten()
-    assert [type(l) for l in flat] == [Affine, Affine, type(F.relu),
-                                       type(F.tanh)]
+    types = [type(layer) for layer in flat]
+    assert types == [Affine, Affine, type(F.relu), type(F.tanh)]
     assert flat[1] is inner[0]
     assert [n for n, _ in flat.namedparams()] == ['/0/W', '/0/b', '/1/W',
                                                   '/1/b']

@@ -285,9 +285,9 @@ def test_repeat_returns_sequential():
     seq = link.repeat(3, mode='copy')
     assert isinstance(seq, chainer.Sequential)
     assert len(seq) == 3
-    assert all(isinstance(l, chainer.Link) for l in seq)
-    assert len({id(l) for l in seq}) == 3
-    assert [l.name for l in seq] == ['0', '1', '2']
+    assert all(isinstance(layer, chainer.Link) for layer in seq)
+    assert len({id(layer) for layer in seq}) == 3
+    assert [layer.name for layer in seq] == ['0', '1', '2']
     assert len(link.repeat(0)) == 0
     shared = link.repeat(2, mode='share')
     assert shared[0].x.array is link.x.array

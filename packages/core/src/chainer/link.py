@@ -520,5 +520,6 @@ class Link(object):
         hook.deleted(self)
 
 
-from chainer._chain import Chain  # NOQA: E402  (imports Link from here)
-from chainer._chain import ChainList  # NOQA: E402
+# Last: chainer._chain subclasses Link from this module.
+from chainer._chain import Chain  # NOQA
+from chainer._chain import ChainList  # NOQA
