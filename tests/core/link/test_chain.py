@@ -190,8 +190,20 @@ def test_copy_calls_childrens_copy():
     c = chainer.Chain()
     with c.init_scope():
         c.x = Special()
-    c.copy('copy')
-    assert calls == ['copy']
+    c.copy('share')
+    assert calls == ['share']
+
+
+@pytest.mark.parametrize('mode', ['copy', 'init'])
+def test_deep_copy_keeps_references_to_children_consistent(mode):
+    c = chainer.Chain()
+    with c.init_scope():
+        c.a = Leaf()
+        c.b = Leaf()
+    c.layers = [c.a, c.b]
+    ret = c.copy(mode)
+    assert ret.layers[0] is ret.a and ret.layers[1] is ret.b
+    assert ret.a is not c.a and ret.a.name == 'a'
 
 
 def test_repeat_chain():

@@ -78,6 +78,8 @@ class Chain(link.Link):
 
     def copy(self, mode='share'):
         ret = super(Chain, self).copy(mode)
+        if mode != 'share':
+            return ret  # Link.copy deep-copied the whole hierarchy
         ret._children = set(self._children)
         d = ret.__dict__
         for name, child in self._sorted_children():
@@ -212,6 +214,8 @@ class ChainList(link.Link):
 
     def copy(self, mode='share'):
         ret = super(ChainList, self).copy(mode)
+        if mode != 'share':
+            return ret  # Link.copy deep-copied the whole hierarchy
         children = []
         for index, child in enumerate(self._children):
             copied = child.copy(mode)

@@ -117,32 +117,32 @@ class Link(object):
             self._local_link_hooks = collections.OrderedDict()
         return self._local_link_hooks
 
-    @property
-    def _n_local_link_hooks(self):
-        hooks = self._local_link_hooks
-        return 0 if hooks is None else len(hooks)
-
     def __call__(self, *args, **kwargs):
+        """Runs the forward method between the link hooks' callbacks.
+
+        Global hooks (``with hook:``) run first, then this link's own.
+        """
         hooks = link_hook._get_link_hooks()
-        if self._n_local_link_hooks:
+        local = self._local_link_hooks
+        if local:
             hooks = collections.OrderedDict(hooks)
-            hooks.update(self._local_link_hooks)
-        hooks = list(hooks.values())
-        if hooks:
-            pre = link_hook._ForwardPreprocessCallbackArgs(
-                self, 'forward', args, kwargs)
-            for hook in hooks:
-                hook.forward_preprocess(pre)
+            hooks.update(local)
         # v5: a __call__ injected by a mixin class wins over forward().
         forward = getattr(super(Link, self), '__call__', None)
         if forward is None:
             forward = self.forward
+        if not hooks:
+            return forward(*args, **kwargs)
+        hooks = list(hooks.values())
+        pre = link_hook._ForwardPreprocessCallbackArgs(
+            self, 'forward', args, kwargs)
+        for hook in hooks:
+            hook.forward_preprocess(pre)
         out = forward(*args, **kwargs)
-        if hooks:
-            post = link_hook._ForwardPostprocessCallbackArgs(
-                self, 'forward', args, kwargs, out)
-            for hook in hooks:
-                hook.forward_postprocess(post)
+        post = link_hook._ForwardPostprocessCallbackArgs(
+            self, 'forward', args, kwargs, out)
+        for hook in hooks:
+            hook.forward_postprocess(post)
         return out
 
     def __setattr__(self, name, value):
@@ -244,18 +244,15 @@ class Link(object):
                 param.grad = None
                 d[name] = param
         else:
-            # Children are copied by the containers with their own copy(),
-            # so they are kept out of this deep copy.
-            memo = {id(child): child for child in self.children()}
-            ret = copy_module.deepcopy(self, memo)
+            # One deepcopy of the whole hierarchy keeps attributes that
+            # refer to children (e.g. a list of layers) pointing at the
+            # copied children; the containers only recurse for 'share'.
+            ret = copy_module.deepcopy(self)
             if mode == 'init':
-                d = ret.__dict__
-                for name in ret._params:
-                    param = d[name]
+                for param in ret.params(include_uninit=False):
                     # A parameter built from an array has no initializer;
                     # it keeps the copied values.
-                    if param.array is not None and \
-                            param.initializer is not None:
+                    if param.initializer is not None:
                         param.initialize(param.shape)
         ret.name = None
         return ret
