@@ -14,8 +14,12 @@ class GlobalConfig(object):
 
     """The plain attribute store behind :data:`chainer.global_config`."""
 
-    def show(self, file=sys.stdout):
-        """Prints all configuration keys and values, sorted by key."""
+    def show(self, file=None):
+        """Prints all configuration keys and values, sorted by key.
+
+        Args:
+            file: Output file-like object (``sys.stdout`` by default).
+        """
         keys = sorted(self.__dict__)
         _print_attrs(self, keys, file)
 
@@ -44,8 +48,12 @@ class LocalConfig(object):
     def __setattr__(self, name, value):
         setattr(self._local, name, value)
 
-    def show(self, file=sys.stdout):
-        """Prints every key visible in this thread, sorted by key."""
+    def show(self, file=None):
+        """Prints every key visible in this thread, sorted by key.
+
+        Args:
+            file: Output file-like object (``sys.stdout`` by default).
+        """
         keys = sorted(set(self._global.__dict__) | set(self._local.__dict__))
         _print_attrs(self, keys, file)
 
@@ -54,6 +62,8 @@ _MISSING = object()
 
 
 def _print_attrs(obj, keys, file):
+    if file is None:
+        file = sys.stdout  # looked up now, so redirection works
     width = max([len(k) for k in keys] or [0])
     for key in keys:
         value = getattr(obj, key)
