@@ -1,11 +1,11 @@
 """``Link``, ``Chain`` and ``ChainList``: the building blocks of models."""
 import collections
 import contextlib
-import copy as copy_module
 import warnings
 
 import numpy
 
+from chainer import _link_copy
 from chainer import _link_device
 from chainer import backend
 from chainer.backends import cuda
@@ -21,13 +21,6 @@ def _shape_and_dtype(value):
             isinstance(value[1], (numpy.dtype, type, str)):
         return value[0], value[1]
     return value, numpy.float32
-
-
-def _check_copy_mode(mode):
-    if mode not in ('init', 'copy', 'share'):
-        raise ValueError(
-            "The 'mode' argument should be either 'init', 'copy', or "
-            "'share'. But {!r} was given.".format(mode))
 
 
 class Link(object):
@@ -230,32 +223,7 @@ class Link(object):
         Returns:
             Link: The copied link.
         """
-        _check_copy_mode(mode)
-        if mode == 'share':
-            ret = copy_module.copy(self)
-            ret._params = set(self._params)
-            ret._persistent = set(self._persistent)
-            if self._local_link_hooks is not None:
-                ret._local_link_hooks = collections.OrderedDict(
-                    self._local_link_hooks)
-            d = ret.__dict__
-            for name in ret._params:
-                param = copy_module.copy(d[name])
-                param.grad = None
-                d[name] = param
-        else:
-            # One deepcopy of the whole hierarchy keeps attributes that
-            # refer to children (e.g. a list of layers) pointing at the
-            # copied children; the containers only recurse for 'share'.
-            ret = copy_module.deepcopy(self)
-            if mode == 'init':
-                for param in ret.params(include_uninit=False):
-                    # A parameter built from an array has no initializer;
-                    # it keeps the copied values.
-                    if param.initializer is not None:
-                        param.initialize(param.shape)
-        ret.name = None
-        return ret
+        return _link_copy.copy_link(self, mode)
 
     def _own_params(self, include_uninit):
         d = self.__dict__
@@ -414,7 +382,7 @@ class Link(object):
         ret = sequential.Sequential()
         if n_repeat <= 0:
             return ret
-        _check_copy_mode(mode)
+        _link_copy.check_copy_mode(mode)
         for _ in range(n_repeat):
             ret.append(self.copy(mode))
         return ret

@@ -3,6 +3,7 @@ import copy as copy_module
 import functools
 import inspect
 
+from chainer import _link_copy
 from chainer import function
 from chainer import function_node
 from chainer import link
@@ -242,7 +243,7 @@ class Sequential(link.ChainList):
 
     def copy(self, mode='share'):
         """Copies each layer (links with :meth:`Link.copy`) into a new one."""
-        link._check_copy_mode(mode)
+        _link_copy.check_copy_mode(mode)
         ret = Sequential()
         for layer in self._layers:
             if isinstance(layer, link.Link):
