@@ -96,6 +96,11 @@ def test_pathlib_paths(tmp_path, models):
     serializers.save_npz(tmp_path / 'p.npz', src)
     serializers.load_npz(tmp_path / 'p.npz', dst)
     models.assert_same_state(models.snapshot_of(dst), models.snapshot_of(src))
+    as_bytes = str(tmp_path / 'b.npz').encode()
+    serializers.save_npz(as_bytes, models.MLP(3))
+    serializers.load_npz(as_bytes, dst)
+    models.assert_same_state(models.snapshot_of(dst),
+                             models.snapshot_of(models.MLP(3)))
 
 
 def test_trainer_snapshot_layout_and_path(tmp_path, models):

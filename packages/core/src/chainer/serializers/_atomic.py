@@ -42,7 +42,7 @@ def replacing(path):
     an error never leaves a half-written ``path``. An existing file keeps
     its permission bits.
     """
-    path = os.fspath(path)
+    path = os.fsdecode(path)
     directory = os.path.dirname(os.path.abspath(path))
     tmp = _open_temporary(directory, os.path.basename(path))
     try:
