@@ -8,21 +8,6 @@ import chainer
 from chainer import initializers
 
 
-def _parameter_keeps_initializer():
-    shaped = copy.deepcopy(chainer.Parameter(initializers.Constant(2), (2,)))
-    from_array = copy.deepcopy(chainer.Parameter(numpy.zeros(2, 'f')))
-    return (getattr(shaped.initializer, 'fill_value', None) == 2 and
-            from_array.initializer is None)
-
-
-# copy(mode='init') re-runs each parameter's initializer; v5's Parameter
-# keeps it (through deepcopy too), and one built from an array has none.
-needs_initializer = pytest.mark.xfail(
-    not _parameter_keeps_initializer(),
-    reason='chainer.Parameter loses its initializer on deepcopy',
-    strict=True)
-
-
 class Leaf(chainer.Link):
 
     def __init__(self, n_in=2, n_out=3):
@@ -156,8 +141,7 @@ def test_cleargrads_addgrads_copyparams_recurse():
     assert a.predictor.l2.count == 0
 
 
-@pytest.mark.parametrize('mode', [
-    'share', 'copy', pytest.param('init', marks=needs_initializer)])
+@pytest.mark.parametrize('mode', ['share', 'copy', 'init'])
 def test_copy_recurses_into_children(mode):
     m = Outer()
     m.predictor.l1.W.grad = numpy.ones((3, 2), 'f')

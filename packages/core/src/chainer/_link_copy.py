@@ -35,12 +35,15 @@ def copy_link(link, mode):
             param.grad = None  # gradients are not shared
             d[name] = param
     else:
+        originals = list(link.params(include_uninit=False))
         ret = copy.deepcopy(link)
         if mode == 'init':
-            for param in ret.params(include_uninit=False):
+            copies = ret.params(include_uninit=False)
+            for original, param in zip(originals, copies):
                 # A parameter built from an array has no initializer; it
-                # keeps the copied values.
-                if param.initializer is not None:
+                # keeps the copied values. (Asked of the original: a copy
+                # must not invent one.)
+                if original.initializer is not None:
                     param.initialize(param.shape)
     ret.name = None
     return ret
