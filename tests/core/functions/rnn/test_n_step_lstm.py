@@ -92,3 +92,19 @@ def test_bad_inputs(rnn_ref):
         functions.n_step_lstm(1, 0.0, hx, cx, [ws[0][:6]], bs, xs)
     with pytest.raises(ValueError, match='train'):
         functions.n_step_lstm(1, 0.0, hx, cx, ws, bs, xs, train=True)
+
+
+def test_weight_grads_without_input_grads(rnn_ref):
+    # With plain-array inputs the first layer's input gradient is skipped;
+    # weight gradients must not change.
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, 1, 4, 3, 8, [3, 1])
+    grads = []
+    for wrap in (False, True):
+        W = chainer.Variable(ws[0][1].copy())
+        ws_ = [list(l) for l in ws]
+        ws_[0][1] = W
+        xs_ = [chainer.Variable(x) for x in xs] if wrap else xs
+        _, _, ys = functions.n_step_lstm(2, 0.0, hx, cx, ws_, bs, xs_)
+        functions.sum(ys[0] * ys[0] + ys[1]).backward()
+        grads.append(W.grad)
+    testing.assert_allclose(grads[0], grads[1])

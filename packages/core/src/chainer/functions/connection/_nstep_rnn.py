@@ -69,6 +69,7 @@ class NStepRNN(function_node.FunctionNode):
         self._saved = []
         self._masks = []
         self._inputs = []
+        self._stacked = []
         for layer in range(self.n_layers):
             if self.train and self.dropout_ratio > 0:
                 scale = dtype.type(1. / (1 - self.dropout_ratio))
@@ -83,6 +84,8 @@ class NStepRNN(function_node.FunctionNode):
             for d in range(self.n_dirs):
                 k = layer * self.n_dirs + d
                 Wx, Wh, bx, bh = self._params(ws, bs, k)
+                # Stacked weights are reused by the backward pass.
+                self._stacked.append((Wx, Wh))
                 xproj = inp.dot(Wx.T)
                 xproj += self.cell.x_bias(bx, bh)
                 h = hx[k].copy()
@@ -103,7 +106,11 @@ class NStepRNN(function_node.FunctionNode):
     def backward(self, indexes, grad_outputs):
         inputs = self.get_retained_inputs()
         present = [i for i, g in enumerate(grad_outputs) if g is not None]
-        grads = NStepRNNGrad(self, present, len(grad_outputs)).apply(
+        n_x = len(inputs) - self.n_xs
+        # The input GEMM of the first layer is skipped when no x needs it.
+        need_dx = any(i >= n_x for i in indexes)
+        grads = NStepRNNGrad(self, present, len(grad_outputs),
+                             need_dx).apply(
             tuple(inputs) + tuple(grad_outputs[i] for i in present))
         return tuple(grads[i] for i in indexes)
 
@@ -112,10 +119,11 @@ class NStepRNNGrad(function_node.FunctionNode):
 
     """All input gradients of :class:`NStepRNN` at once (first order)."""
 
-    def __init__(self, rnn, present, n_out):
+    def __init__(self, rnn, present, n_out, need_dx=True):
         self.rnn = rnn
         self.present = present
         self.n_out = n_out
+        self.need_dx = need_dx
 
     def forward(self, inputs):
         rnn = self.rnn
@@ -145,7 +153,7 @@ class NStepRNNGrad(function_node.FunctionNode):
             dinp = None
             for d in range(rnn.n_dirs):
                 k = layer * rnn.n_dirs + d
-                Wx, Wh, _, _ = rnn._params(ws, bs, k)
+                Wx, Wh = rnn._stacked[k]
                 dh = (dhy[k].copy() if dhy is not None
                       else xp.zeros_like(hx[k]))
                 dc = None
@@ -169,13 +177,17 @@ class NStepRNNGrad(function_node.FunctionNode):
                     gws[base + g + j] = gWh[rows]
                     gbs[base + j] = gbx[rows]
                     gbs[base + g + j] = gbh[rows]
-                part = dGx.dot(Wx)
-                dinp = part if dinp is None else dinp + part
-            if rnn._masks[layer] is not None:
+                if layer > 0 or self.need_dx:
+                    part = dGx.dot(Wx)
+                    dinp = part if dinp is None else dinp + part
+            if dinp is not None and rnn._masks[layer] is not None:
                 dinp *= rnn._masks[layer]
             dY = dinp
-        gxs = [dY[offs[t]:offs[t + 1]].astype(x.dtype, copy=False)
-               for t, x in enumerate(xs)]
+        if dY is None:
+            gxs = [xp.zeros_like(x) for x in xs]
+        else:
+            gxs = [dY[offs[t]:offs[t + 1]].astype(x.dtype, copy=False)
+                   for t, x in enumerate(xs)]
         out = [ghx] + ([gcx] if gcx is not None else [])
         out += [a.astype(w.dtype, copy=False) for a, w in zip(gws, ws)]
         out += [a.astype(b.dtype, copy=False) for a, b in zip(gbs, bs)]
