@@ -1,3 +1,5 @@
+import doctest
+
 import numpy
 import pytest
 from scipy import integrate
@@ -208,3 +210,12 @@ def test_kl_backward():
         lambda a, b, c, e: chainer.kl_divergence(D.Normal(a, b),
                                                  D.Normal(c, e)),
         (m1, s1, m2, s2), gy)
+
+
+def test_doctest():
+    runner = doctest.DocTestRunner()
+    for test in doctest.DocTestFinder().find(
+            D.Normal, globs={'np': numpy, 'chainer': chainer}):
+        runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.attempted > 0 and result.failed == 0

@@ -27,8 +27,9 @@ class _BernoulliLogProb(function_node.FunctionNode):
                              + xp.log1p(xp.exp(-xp.abs(logit))))
             # p == 1 or p == 0: the formula gives inf - inf; the limits
             # are log(x) and log(1 - x).
-            y = xp.where(xp.isposinf(logit), xp.log(x), y)
-            y = xp.where(xp.isneginf(logit), xp.log1p(-x), y)
+            inf = xp.isinf(logit)
+            y = xp.where(inf & (logit > 0), xp.log(x), y)
+            y = xp.where(inf & (logit < 0), xp.log1p(-x), y)
         if self.binary_check:
             y = xp.where((x != 0) & (x != 1), -numpy.inf, y)
         return chainer_utils.force_array(y, logit.dtype),
@@ -75,8 +76,10 @@ class Bernoulli(distribution.Distribution):
                 self._log_q = -F.softplus(self.logit)
             else:
                 self.p, = utils.as_params(('p',), (p,))
-                self._log_p = F.log(self.p)
-                self._log_q = F.log1p(-self.p)
+                # p of exactly 0 or 1 is valid: its logs are -inf.
+                with numpy.errstate(divide='ignore'):
+                    self._log_p = F.log(self.p)
+                    self._log_q = F.log1p(-self.p)
                 self.logit = self._log_p - self._log_q
         self.binary_check = binary_check
 
@@ -104,8 +107,8 @@ class Bernoulli(distribution.Distribution):
 
     @property
     def mode(self):
-        return chainer.Variable(
-            (self.p.array > 0.5).astype(self.p.dtype))
+        return chainer.Variable(chainer_utils.force_array(
+            self.p.array > 0.5, self.p.dtype))
 
     @property
     def support(self):

@@ -4,6 +4,7 @@ import chainer
 import chainer.functions
 from chainer import backend
 from chainer import distribution
+from chainer import utils as chainer_utils
 from chainer.distributions import utils
 
 
@@ -38,7 +39,9 @@ class Categorical(distribution.Distribution):
             else:
                 self.p, = utils.as_params(('p',), (p,))
                 _check_ndim(self.p, 'p')
-                self.log_p = F.log(self.p)
+                # Classes of probability 0 get a log of -inf.
+                with numpy.errstate(divide='ignore'):
+                    self.log_p = F.log(self.p)
 
     @property
     def batch_shape(self):
@@ -59,7 +62,8 @@ class Categorical(distribution.Distribution):
 
     @property
     def mode(self):
-        return chainer.Variable(self.xp.argmax(self.p.array, axis=-1))
+        return chainer.Variable(chainer_utils.force_array(
+            self.xp.argmax(self.p.array, axis=-1)))
 
     @property
     def support(self):

@@ -1,5 +1,7 @@
 import math
 
+import numpy
+
 import chainer
 import chainer.functions
 from chainer import distribution
@@ -113,7 +115,7 @@ class Laplace(distribution.Distribution):
         # Inverse CDF of a uniform on (-1/2, 1/2); clipping to the open
         # interval keeps log1p away from -1.
         u = utils.uniform(xp, (n,) + self.batch_shape, self.loc.dtype)
-        tiny = xp.finfo(u.dtype).eps
+        tiny = numpy.finfo(u.dtype).eps
         t = xp.clip(u - 0.5, tiny - 0.5, 0.5 - tiny)
         eps = -xp.sign(t) * xp.log1p(-2. * xp.abs(t))
         return self.scale[None] * eps + self.loc[None]

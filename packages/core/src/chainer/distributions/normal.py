@@ -98,11 +98,9 @@ class Normal(distribution.Distribution):
         return (x - loc) / utils.broadcast_to(self.scale, x.shape)
 
     def log_prob(self, x):
-        x = utils.as_input(x, self.loc.dtype)
-        x, loc = utils.broadcast_pair(x, self.loc)
-        z = (x - loc) / utils.broadcast_to(self.scale, x.shape)
+        z = self._standardize(x)
         return (-0.5 * chainer.functions.square(z)
-                - utils.broadcast_to(self.log_scale, x.shape)
+                - utils.broadcast_to(self.log_scale, z.shape)
                 - _LOG_SQRT_2PI)
 
     def cdf(self, x):

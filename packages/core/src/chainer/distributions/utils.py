@@ -53,9 +53,10 @@ def as_params(names, values, broadcast=True):
         try:
             shape = numpy.broadcast_shapes(*shapes)
         except ValueError:
+            listed = ', '.join('%s%s' % (n, s) for n, s in zip(names, shapes))
             raise ValueError(
-                'parameter shapes cannot be broadcast together: %s' % ', '.join(
-                    '%s%s' % (n, s) for n, s in zip(names, shapes))) from None
+                'parameter shapes cannot be broadcast together: %s'
+                % listed) from None
         params = [p if p.shape == shape
                   else chainer.functions.broadcast_to(p, shape)
                   for p in params]
@@ -69,7 +70,8 @@ def as_input(x, dtype):
             raise TypeError('x must have dtype %s, got %s' % (dtype, x.dtype))
         return x
     xp = backend.get_array_module(x)
-    return chainer.Variable(xp.asarray(x, dtype=dtype))
+    # A plain array is data: no gradient is computed for it.
+    return chainer.Variable(xp.asarray(x, dtype=dtype), requires_grad=False)
 
 
 def broadcast_to(x, shape):
@@ -111,7 +113,8 @@ def xlogy_from_log(p, log_q):
     xp = backend.get_array_module(p, log_q)
     # Only 0 * -inf is changed, so elsewhere the gradient with respect to
     # p stays log_q.
-    bad = (_as_array(p) == 0) & xp.isneginf(_as_array(log_q))
+    log_q_array = _as_array(log_q)
+    bad = (_as_array(p) == 0) & xp.isinf(log_q_array) & (log_q_array < 0)
     return p * replace(log_q, bad, 0)
 
 
