@@ -17,21 +17,6 @@ class _Rule(object):
         self.enabled = enabled
 
 
-def _parameter_keeps_initializer():
-    shaped = copy.deepcopy(chainer.Parameter(initializers.Constant(2), (2,)))
-    from_array = copy.deepcopy(chainer.Parameter(numpy.zeros(2, 'f')))
-    return (getattr(shaped.initializer, 'fill_value', None) == 2 and
-            from_array.initializer is None)
-
-
-# copy(mode='init') re-runs each parameter's initializer; v5's Parameter
-# keeps it even when created with a shape (and through deepcopy).
-needs_initializer = pytest.mark.xfail(
-    not _parameter_keeps_initializer(),
-    reason='chainer.Parameter loses its initializer on deepcopy',
-    strict=True)
-
-
 def _make_link():
     link = chainer.Link()
     with link.init_scope():
@@ -263,7 +248,6 @@ def test_copy_modes(mode):
     assert ret.u.array is None
 
 
-@needs_initializer
 def test_copy_init_reinitializes_random_params():
     link = chainer.Link()
     with link.init_scope():

@@ -49,7 +49,6 @@ class Parameter(variable.Variable):
                 super(Parameter, self).__init__(initializer, name=name)
             else:
                 super(Parameter, self).__init__(name=name)
-                self.initializer = initializer
                 dtype = getattr(initializer, 'dtype', None)
                 self._grad_initializer = inits.NaN(dtype)
         else:
@@ -58,6 +57,8 @@ class Parameter(variable.Variable):
             data = inits.generate_array(initializer, shape, numpy)
             grad = numpy.full_like(data, numpy.nan)
             super(Parameter, self).__init__(data, name=name, grad=grad)
+        # Kept in every case: Link.copy(mode='init') re-initializes from it.
+        self.initializer = initializer
         self.update_rule = None
 
     def __copy__(self):
@@ -110,8 +111,11 @@ class Parameter(variable.Variable):
         inits = _initializers()
         device = self._initial_device
         xp = numpy if device is None else cuda.cupy
+        initializer = self.initializer
+        if isinstance(initializer, (numpy.ndarray, cuda.ndarray)):
+            initializer = inits.Constant(initializer)  # the initial array
         with cuda.get_device_from_id(device):
-            data = inits.generate_array(self.initializer, shape, xp)
+            data = inits.generate_array(initializer, shape, xp)
             ginit = self._grad_initializer
             grad = None if ginit is None else inits.generate_array(
                 ginit, shape, xp)

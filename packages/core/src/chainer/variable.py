@@ -508,7 +508,7 @@ class Variable(object):
         dst = self._data
         if src is None:
             if dst is None:
-                raise ValueError('Cannot copy to/from uninitialized variable')
+                return  # both uninitialized: nothing to copy (v5)
             var.initialize(dst.shape)
             src = var._data
         elif dst is None:
