@@ -184,3 +184,20 @@ def test_doctests():
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+@testing.attr.cudnn
+@pytest.mark.parametrize('deterministic', [False, True])
+def test_cudnn_config(ref_conv, deterministic):
+    cuda = chainer.backends.cuda
+    x, W, b = _data(numpy.float32, 1)
+    xg, Wg = (chainer.Variable(cuda.to_gpu(a)) for a in (x, W))
+    with chainer.using_config('use_cudnn', 'always'), \
+            chainer.using_config('cudnn_deterministic', deterministic), \
+            chainer.using_config('autotune', True):
+        y = functions.convolution_2d(xg, Wg, cuda.to_gpu(b), 1, 1)
+        y.grad = cuda.cupy.ones(y.shape, numpy.float32)
+        y.backward()
+    testing.assert_allclose(ref_conv(x, W, b, 1, 1), cuda.to_cpu(y.array),
+                            atol=1e-4, rtol=1e-4)
+    assert Wg.grad is not None and xg.grad is not None

@@ -106,3 +106,16 @@ def test_doctests():
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('use_cudnn', ['always', 'never'])
+def test_gpu(ref_deconv, use_cudnn):
+    import chainer
+    cuda = chainer.backends.cuda
+    x, W, b = _data(numpy.float32, 2)
+    with chainer.using_config('use_cudnn', use_cudnn):
+        y = functions.deconvolution_2d(cuda.to_gpu(x), cuda.to_gpu(W),
+                                       cuda.to_gpu(b), 2, 1, groups=2)
+    testing.assert_allclose(ref_deconv(x, W, b, 2, 1, groups=2),
+                            cuda.to_cpu(y.array), atol=1e-4, rtol=1e-4)

@@ -72,3 +72,20 @@ def test_doctests():
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+@testing.attr.gpu
+def test_gpu():
+    cuda = chainer.backends.cuda
+    x = numpy.array([[0, 2], [1, -1]], numpy.int32)
+    W = numpy.random.RandomState(3).randn(3, 4).astype(numpy.float32)
+    Wg = chainer.Variable(cuda.to_gpu(W))
+    y = functions.embed_id(cuda.to_gpu(x), Wg, ignore_label=-1)
+    y.grad = cuda.cupy.ones(y.shape, numpy.float32)
+    y.backward()
+    Wc = chainer.Variable(W)
+    yc = functions.embed_id(x, Wc, ignore_label=-1)
+    yc.grad = numpy.ones(yc.shape, numpy.float32)
+    yc.backward()
+    testing.assert_allclose(yc.array, cuda.to_cpu(y.array))
+    testing.assert_allclose(Wc.grad, cuda.to_cpu(Wg.grad))

@@ -73,3 +73,13 @@ def test_doctests():
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+@testing.attr.gpu
+def test_gpu(pool_ref):
+    cuda = chainer.backends.cuda
+    x = numpy.random.RandomState(2).uniform(-1, 1, (2, 3, 6, 5)).astype(
+        numpy.float32)
+    y = functions.average_pooling_2d(cuda.to_gpu(x), 3, 2, 1)
+    testing.assert_allclose(pool_ref['avg'](x, 3, 2, 1),
+                            cuda.to_cpu(y.array))

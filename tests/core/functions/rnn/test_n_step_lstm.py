@@ -108,3 +108,19 @@ def test_weight_grads_without_input_grads(rnn_ref):
         functions.sum(ys[0] * ys[0] + ys[1]).backward()
         grads.append(W.grad)
     testing.assert_allclose(grads[0], grads[1])
+
+
+@testing.attr.gpu
+def test_gpu(rnn_ref):
+    cuda = chainer.backends.cuda
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, 2, 4, 3, 8, [3, 2, 1],
+                                           dtype=numpy.float32)
+    g = cuda.to_gpu
+    hy, cy, ys = functions.n_step_bilstm(
+        2, 0.0, g(hx), g(cx), [[g(w) for w in l] for l in ws],
+        [[g(b) for b in l] for l in bs], [g(x) for x in xs])
+    ehy, ecy, eys = rnn_ref['run'](rnn_ref['lstm'], 2, 2, hx, cx, ws, bs,
+                                   xs)
+    testing.assert_allclose(ehy, cuda.to_cpu(hy.array), atol=1e-4)
+    for e, y in zip(eys, ys):
+        testing.assert_allclose(e, cuda.to_cpu(y.array), atol=1e-4)

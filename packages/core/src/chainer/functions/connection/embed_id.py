@@ -78,7 +78,8 @@ class EmbedIDGrad(function_node.FunctionNode):
         if xp is numpy:
             numpy.add.at(gW, ids, rows)
         else:
-            xp.add.at(gW, ids, rows)
+            import cupyx
+            cupyx.scatter_add(gW, ids, rows)
         return gW,
 
     def backward(self, indexes, grad_outputs):
