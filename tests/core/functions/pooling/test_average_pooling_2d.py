@@ -83,3 +83,20 @@ def test_gpu(pool_ref):
     y = functions.average_pooling_2d(cuda.to_gpu(x), 3, 2, 1)
     testing.assert_allclose(pool_ref['avg'](x, 3, 2, 1),
                             cuda.to_cpu(y.array))
+
+
+@testing.attr.cudnn
+def test_cudnn_backward(pool_ref):
+    cuda = chainer.backends.cuda
+    x = numpy.random.RandomState(4).uniform(-1, 1, (2, 3, 6, 5)).astype(
+        numpy.float32)
+    xg = chainer.Variable(cuda.to_gpu(x))
+    with chainer.using_config('use_cudnn', 'always'):
+        y = functions.average_pooling_2d(xg, 3, 2, 1)
+        y.grad = cuda.cupy.ones(y.shape, numpy.float32)
+        y.backward()
+    xc = chainer.Variable(x)
+    yc = functions.average_pooling_2d(xc, 3, 2, 1)
+    yc.grad = numpy.ones(yc.shape, numpy.float32)
+    yc.backward()
+    testing.assert_allclose(xc.grad, cuda.to_cpu(xg.grad))

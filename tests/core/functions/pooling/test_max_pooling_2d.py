@@ -123,3 +123,25 @@ def test_doctests():
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+@testing.attr.cudnn
+def test_cudnn_matches_cpu(pool_ref):
+    cuda = chainer.backends.cuda
+    x = _x(numpy.float32)
+    gy = numpy.random.RandomState(3).uniform(-1, 1, (2, 3, 3, 3)).astype(
+        numpy.float32)
+    xg = chainer.Variable(cuda.to_gpu(x))
+    with chainer.using_config('use_cudnn', 'always'):
+        y = functions.max_pooling_2d(xg, 3, 2, 1, cover_all=False)
+        y.grad = cuda.to_gpu(gy)
+        y.backward(enable_double_backprop=True)
+        gx = xg.grad_var
+        ggy = chainer.grad([gx], [y], grad_outputs=[gx])
+    xc = chainer.Variable(x)
+    yc = functions.max_pooling_2d(xc, 3, 2, 1, cover_all=False)
+    yc.grad = gy
+    yc.backward()
+    testing.assert_allclose(yc.array, cuda.to_cpu(y.array))
+    testing.assert_allclose(xc.grad, cuda.to_cpu(xg.grad))
+    assert ggy[0].shape == y.shape

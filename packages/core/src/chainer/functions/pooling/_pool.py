@@ -163,3 +163,40 @@ def valid_counts(dims, ksize, stride, pads, outs, dtype, xp):
         shape[ax + 2] = o
         counts = counts * xp.asarray(n.reshape(shape).astype(dtype))
     return counts
+
+
+# --- cuDNN -----------------------------------------------------------------
+
+def use_cudnn(x, ndim, cover_all):
+    """cuDNN pools 2-D and 3-D windows without cover_all (as in v5)."""
+    from chainer.backends import cuda
+    return (isinstance(x, cuda.ndarray) and not cover_all and
+            2 <= ndim <= 3 and cuda.should_use_cudnn('>=auto'))
+
+
+def cudnn_mode(kind):
+    from chainer.backends import cuda
+    lib = cuda.libcudnn
+    return {'max': lib.CUDNN_POOLING_MAX,
+            'avg_include': lib.CUDNN_POOLING_AVERAGE_COUNT_INCLUDE_PADDING,
+            'avg_exclude': lib.CUDNN_POOLING_AVERAGE_COUNT_EXCLUDE_PADDING,
+            }[kind]
+
+
+def cudnn_forward(x, ksize, stride, pads, outs, kind):
+    from chainer.backends import cuda
+    xp = cuda.cupy
+    x = xp.ascontiguousarray(x)
+    y = xp.empty(x.shape[:2] + tuple(outs), x.dtype)
+    cuda.cudnn.pooling_forward(x, y, tuple(ksize), tuple(stride),
+                               tuple(pads), cudnn_mode(kind))
+    return y
+
+
+def cudnn_backward(x, y, gy, ksize, stride, pads, kind):
+    from chainer.backends import cuda
+    xp = cuda.cupy
+    return cuda.cudnn.pooling_backward(
+        xp.ascontiguousarray(x), xp.ascontiguousarray(y),
+        xp.ascontiguousarray(gy), tuple(ksize), tuple(stride), tuple(pads),
+        cudnn_mode(kind))

@@ -29,12 +29,19 @@ class AveragePoolingND(pooling_nd.PoolingND):
                                       self.pad, outs, dtype, xp)
         return dtype.type(utils.size_of_shape(self.ksize))
 
+    def _cudnn_kind(self):
+        return 'avg_include' if self.pad_value == 0 else 'avg_exclude'
+
     def forward(self, inputs):
         x, = inputs
         xp = backend.get_array_module(x)
         self._in_shape = x.shape
         outs = _pool.out_sizes(x.shape[2:], self.ksize, self.stride,
                                self.pad, self.cover_all, x.shape)
+        self._cudnn = _pool.use_cudnn(x, self.ndim, self.cover_all)
+        if self._cudnn:
+            return _pool.cudnn_forward(x, self.ksize, self.stride, self.pad,
+                                       outs, self._cudnn_kind()),
         xpad = _pool.pad(x, self.ksize, self.stride, self.pad, outs, 0)
         y = _pool.sum_windows(xpad, self.ksize, self.stride, outs)
         y /= self._divisor(x.shape[2:], outs, x.dtype, xp)
@@ -55,6 +62,11 @@ class AveragePoolingNDGrad(function_node.FunctionNode):
         gy, = inputs
         xp = backend.get_array_module(gy)
         p = self.apool
+        if p._cudnn:
+            # Averaging reads neither x nor y; cuDNN only needs their shapes.
+            x = xp.empty(p._in_shape, gy.dtype)
+            return _pool.cudnn_backward(x, gy, gy, p.ksize, p.stride, p.pad,
+                                        p._cudnn_kind()),
         dims = p._in_shape[2:]
         outs = gy.shape[2:]
         g = gy / p._divisor(dims, outs, gy.dtype, xp)

@@ -16,6 +16,8 @@ class MaxPoolingND(pooling_nd.PoolingND):
         super(MaxPoolingND, self).__init__(ndim, ksize, stride, pad,
                                            cover_all)
         self.return_indices = return_indices
+        self._indexes = None
+        self._cudnn_io = None
 
     def forward(self, inputs):
         x, = inputs
@@ -23,11 +25,28 @@ class MaxPoolingND(pooling_nd.PoolingND):
         self._in_dtype = x.dtype
         outs = _pool.out_sizes(x.shape[2:], self.ksize, self.stride,
                                self.pad, self.cover_all, x.shape)
+        if not self.return_indices and _pool.use_cudnn(
+                x, self.ndim, self.cover_all):
+            y = _pool.cudnn_forward(x, self.ksize, self.stride, self.pad,
+                                    outs, 'max')
+            # Indexes are found again only if double backprop needs them.
+            self._cudnn_io = (x, y)
+            return y,
+        y, self._indexes = self._argmax(x, outs)
+        return y,
+
+    def _argmax(self, x, outs):
         xpad = _pool.pad(x, self.ksize, self.stride, self.pad, outs,
                          -numpy.inf)
-        y, self.indexes = _pool.max_windows(xpad, self.ksize, self.stride,
-                                            outs)
-        return y,
+        return _pool.max_windows(xpad, self.ksize, self.stride, outs)
+
+    @property
+    def indexes(self):
+        """Flat kernel index of the max of each window."""
+        if self._indexes is None and self._cudnn_io is not None:
+            x, y = self._cudnn_io
+            self._indexes = self._argmax(x, y.shape[2:])[1]
+        return self._indexes
 
     def backward(self, indexes, grad_outputs):
         return MaxPoolingNDGrad(self).apply(grad_outputs)
@@ -43,6 +62,10 @@ class MaxPoolingNDGrad(function_node.FunctionNode):
     def forward(self, inputs):
         gy, = inputs
         p = self.mpool
+        if p._cudnn_io is not None:
+            x, y = p._cudnn_io
+            return _pool.cudnn_backward(x, y, gy, p.ksize, p.stride, p.pad,
+                                        'max'),
         dims = p._in_shape[2:]
         lengths = _pool.padded_lengths(dims, p.ksize, p.stride, p.pad,
                                        gy.shape[2:])
