@@ -132,16 +132,19 @@ def test_cudnn_matches_cpu(pool_ref):
     gy = numpy.random.RandomState(3).uniform(-1, 1, (2, 3, 3, 3)).astype(
         numpy.float32)
     xg = chainer.Variable(cuda.to_gpu(x))
+    gyg = chainer.Variable(cuda.to_gpu(gy))
     with chainer.using_config('use_cudnn', 'always'):
         y = functions.max_pooling_2d(xg, 3, 2, 1, cover_all=False)
-        y.grad = cuda.to_gpu(gy)
-        y.backward(enable_double_backprop=True)
-        gx = xg.grad_var
-        ggy = chainer.grad([gx], [y], grad_outputs=[gx])
+        gx, = chainer.grad([y], [xg], grad_outputs=[gyg],
+                           enable_double_backprop=True)
+        # Double backprop finds the argmax again after the cuDNN pass.
+        ggy, = chainer.grad([gx], [gyg], grad_outputs=[gx])
     xc = chainer.Variable(x)
+    gyc = chainer.Variable(gy)
     yc = functions.max_pooling_2d(xc, 3, 2, 1, cover_all=False)
-    yc.grad = gy
-    yc.backward()
+    gxc, = chainer.grad([yc], [xc], grad_outputs=[gyc],
+                        enable_double_backprop=True)
+    ggyc, = chainer.grad([gxc], [gyc], grad_outputs=[gxc])
     testing.assert_allclose(yc.array, cuda.to_cpu(y.array))
-    testing.assert_allclose(xc.grad, cuda.to_cpu(xg.grad))
-    assert ggy[0].shape == y.shape
+    testing.assert_allclose(gxc.array, cuda.to_cpu(gx.array))
+    testing.assert_allclose(ggyc.array, cuda.to_cpu(ggy.array))
