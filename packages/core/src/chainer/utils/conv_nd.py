@@ -73,29 +73,36 @@ def window_view(img, ksize, stride, pad, pval=0, outs=None, cover_all=False,
     return _as_strided(xp, buf, shape, strides)
 
 
-def col2im_channel_major(col, stride, pad, dims, dilate=1, out=None):
+def fold_length(dim, pad, k, s, d, o):
+    """Padded length along one axis that covers the image and every window.
+    """
+    return max(dim + 2 * pad, (o - 1) * s + (k - 1) * d + 1)
+
+
+def col2im_channel_major(col, stride, pad, dims, dilate=1, folded=0):
     """Folds ``col`` (C, *ksize, B, *outs) into an image (C, B, *dims).
 
     Each kernel axis is folded into its spatial axis in turn, so there are
     only ``sum(ksize)`` vectorised additions.  Any strides of ``col`` work.
+    With ``folded=f`` the first ``f`` kernel axes are already folded:
+    ``col`` is (C, k_f, ..., B, P_0, ..., P_{f-1}, o_f, ...) with padded
+    lengths ``P``, and only the rest is folded here.
     """
     xp = backend.get_array_module(col)
     nd = len(dims)
     stride = as_tuple(stride, nd)
     pad = as_tuple(pad, nd)
     dilate = as_tuple(dilate, nd)
-    ksize = col.shape[1:1 + nd]
-    outs = col.shape[2 + nd:]
     cur = col
-    for ax in range(nd):
-        k, s, d, o = ksize[ax], stride[ax], dilate[ax], outs[ax]
-        # Padded length covering every window along this axis.
-        length = max(dims[ax] + 2 * pad[ax], (o - 1) * s + (k - 1) * d + 1)
-        # cur axes: (C, k_ax.., k_{nd-1}, B, P_0.., P_{ax-1}, o_ax.., )
+    for ax in range(folded, nd):
+        # cur is (C, k_ax, ..., B, P_0, ..., P_{ax-1}, o_ax, ...); after
+        # dropping k_ax the axis of o_ax is always nd + 1.
+        k, o = cur.shape[1], cur.shape[nd + 2]
+        s, d = stride[ax], dilate[ax]
         shape = list(cur.shape)
         del shape[1]
-        pos = 1 + (nd - ax - 1) + 1 + ax
-        shape[pos] = length
+        pos = nd + 1
+        shape[pos] = fold_length(dims[ax], pad[ax], k, s, d, o)
         acc = xp.zeros(shape, col.dtype)
         for i in range(k):
             idx = [slice(None)] * len(shape)

@@ -6,6 +6,8 @@ gradient multiplies by a transposed view (no copy).  Outputs come back as
 ``(B, O, *outs)`` views of a channel-major buffer; the next layer's
 gradient then arrives channel-major and needs no copy either.
 """
+import numpy
+
 from chainer import backend
 from chainer.backends import cuda
 from chainer.utils import conv
@@ -25,6 +27,13 @@ def out_sizes(dims, ksize, stride, pad, cover_all, dilate, x_shape, w_shape):
     return outs
 
 
+# Bytes of columns built at once on the CPU.  Working batch chunk by batch
+# chunk keeps every temporary small: big short-lived arrays cost more in
+# page faults (the allocator returns freed memory to the OS after each
+# step) than building the columns again for the weight gradient.
+_CHUNK_BYTES = 1 << 20
+
+
 def _gemm(a, b):
     # One GEMM per group; G == 1 avoids the batched-matmul loop.
     xp = backend.get_array_module(a)
@@ -33,14 +42,12 @@ def _gemm(a, b):
     return xp.matmul(a, b)
 
 
-def im2col(x, ksize, stride, pad, dilate, outs, groups):
-    """Columns of ``x`` (B, C, *S) as a (G, Cg*K, B*P) array."""
-    view = conv_nd.window_view(x, ksize, stride, pad, 0, outs,
-                               dilate=dilate)
-    n_rows = view.shape[0] // groups
-    for k in ksize:
-        n_rows *= k
-    return view.reshape(groups, n_rows, -1)
+def _chunks(xp, batch, per_sample):
+    """Batch ranges whose columns take about ``_CHUNK_BYTES`` each."""
+    if xp is not numpy:
+        return [(0, batch)]     # GPUs prefer one large GEMM
+    step = max(1, _CHUNK_BYTES // max(per_sample, 1))
+    return [(b, min(b + step, batch)) for b in range(0, batch, step)]
 
 
 def _channel_major(a, groups):
@@ -48,42 +55,84 @@ def _channel_major(a, groups):
     return a.swapaxes(0, 1).reshape(groups, a.shape[1] // groups, -1)
 
 
-def forward(x, W, b, col, outs, groups):
-    """y (B, O, *outs) from columns of x."""
-    out_c = W.shape[0]
+def _cols(view, b0, b1, groups):
+    """(G, Cg*K, n*P) columns of batch rows b0:b1 of a window view."""
+    nd = (view.ndim - 2) // 2
+    part = view[(slice(None),) * (1 + nd) + (slice(b0, b1),)]
+    return part.reshape(groups, -1, (b1 - b0) * _prod(view.shape[2 + nd:]))
+
+
+def _prod(shape):
+    n = 1
+    for s in shape:
+        n *= s
+    return n
+
+
+def forward(x, W, b, stride, pad, dilate, outs, groups):
+    """y (B, O, *outs): one GEMM per group and batch chunk."""
+    xp = backend.get_array_module(x)
+    out_c, batch = W.shape[0], x.shape[0]
+    ksize = W.shape[2:]
     Wm = W.reshape(groups, out_c // groups, -1)
-    y = _gemm(Wm, col).reshape((out_c, x.shape[0], -1))
-    if y.dtype != x.dtype:
-        y = y.astype(x.dtype)
+    view = conv_nd.window_view(x, ksize, stride, pad, 0, outs,
+                               dilate=dilate)
+    n_out = _prod(outs)
+    y = xp.empty((out_c, batch, n_out), x.dtype)
+    per_sample = Wm.shape[2] * groups * n_out * x.dtype.itemsize
+    for b0, b1 in _chunks(xp, batch, per_sample):
+        part = _gemm(Wm, _cols(view, b0, b1, groups))
+        y[:, b0:b1] = part.reshape(out_c, b1 - b0, n_out)
     if b is not None:
         y += b[:, None, None]
-    return y.reshape((out_c, x.shape[0]) + tuple(outs)).swapaxes(0, 1)
+    return y.reshape((out_c, batch) + tuple(outs)).swapaxes(0, 1)
 
 
-def grad_w(col, gy, w_shape, groups):
-    """gW from columns of x and gy (B, O, *outs)."""
-    gy_cm = _channel_major(gy, groups)
-    gW = _gemm(gy_cm, col.transpose(0, 2, 1))
+def grad_w(x, gy, w_shape, stride, pad, dilate, groups):
+    """gW from x and gy (B, O, *outs), building columns chunk by chunk."""
+    xp = backend.get_array_module(x)
+    outs = gy.shape[2:]
+    view = conv_nd.window_view(x, w_shape[2:], stride, pad, 0, outs,
+                               dilate=dilate)
+    gy_cm = _channel_major(gy, groups)                  # (G, Og, B*P)
+    n_out = _prod(outs)
+    per_sample = _prod(w_shape[1:]) * groups * n_out * x.dtype.itemsize
+    gW = None
+    for b0, b1 in _chunks(xp, x.shape[0], per_sample):
+        col = _cols(view, b0, b1, groups)
+        part = _gemm(gy_cm[:, :, b0 * n_out:b1 * n_out],
+                     col.transpose(0, 2, 1))
+        if gW is None:
+            gW = part
+        else:
+            gW += part
     return gW.reshape(w_shape)
 
 
 def grad_x(gy, W, stride, pad, dilate, dims, groups):
-    """gx (B, C, *dims) for gy (B, O, *outs); the transposed convolution."""
+    """gx (B, C, *dims) for gy (B, O, *outs); the transposed convolution.
+
+    Columns of each batch chunk are produced by one GEMM and folded back
+    into the image right away, so the full column matrix never exists.
+    """
     xp = backend.get_array_module(gy)
-    out_c = W.shape[0]
-    nd = W.ndim - 2
-    Wm = W.reshape(groups, out_c // groups, -1)
-    gy_cm = _channel_major(gy, groups)
-    gcol = xp.matmul(Wm.transpose(0, 2, 1), gy_cm) if groups > 1 else \
-        Wm[0].T.dot(gy_cm[0])
-    in_c = W.shape[1] * groups
-    gcol = gcol.reshape((in_c,) + W.shape[2:] + gy.shape[:1] +
-                        gy.shape[2:])
-    img = conv_nd.col2im_channel_major(gcol, stride, pad, dims, dilate)
-    if img.dtype != gy.dtype:
-        img = img.astype(gy.dtype)
-    assert img.ndim == nd + 2
-    return img.swapaxes(0, 1)
+    out_c, cg = W.shape[:2]
+    in_c = cg * groups
+    batch, outs = gy.shape[0], gy.shape[2:]
+    n_out = _prod(outs)
+    Wt = W.reshape(groups, out_c // groups, -1).transpose(0, 2, 1)
+    gy_cm = _channel_major(gy, groups)                  # (G, Og, B*P)
+    dtype = numpy.result_type(gy.dtype, W.dtype)
+    gx = xp.empty((in_c, batch) + tuple(dims), dtype)
+    per_sample = Wt.shape[1] * groups * n_out * dtype.itemsize
+    for b0, b1 in _chunks(xp, batch, per_sample):
+        gcol = _gemm(Wt, gy_cm[:, :, b0 * n_out:b1 * n_out])
+        gcol = gcol.reshape((in_c,) + W.shape[2:] + (b1 - b0,) + outs)
+        gx[:, b0:b1] = conv_nd.col2im_channel_major(gcol, stride, pad, dims,
+                                                    dilate)
+    if gx.dtype != gy.dtype:
+        gx = gx.astype(gy.dtype)
+    return gx.swapaxes(0, 1)
 
 
 # --- cuDNN -----------------------------------------------------------------

@@ -47,7 +47,6 @@ class ConvolutionND(function_node.FunctionNode):
         self.dilate = _common.as_tuple(dilate, ndim, 'dilate')
         self.cover_all = bool(cover_all)
         self.groups = int(groups)
-        self._col = None
         # Exact output sizes, set by gradient nodes: cover_all is one flag
         # for all axes, but a transposed convolution's outsize may need
         # it on some axes only.
@@ -71,11 +70,8 @@ class ConvolutionND(function_node.FunctionNode):
         if _conv.use_cudnn(x, W, self.cover_all):
             return _conv.cudnn_forward(x, W, b, outs, self.stride, self.pad,
                                        self.dilate, self.groups),
-        col = _conv.im2col(x, ksize, self.stride, self.pad, self.dilate,
-                           outs, self.groups)
-        # Kept for the weight gradient: building it again costs as much.
-        self._col = col
-        return _conv.forward(x, W, b, col, outs, self.groups),
+        return _conv.forward(x, W, b, self.stride, self.pad, self.dilate,
+                             outs, self.groups),
 
     def backward(self, indexes, grad_outputs):
         x, W = self.get_retained_inputs()
@@ -89,7 +85,6 @@ class ConvolutionND(function_node.FunctionNode):
         if 1 in indexes:
             gW, = ConvolutionNDGradW(self, W.shape).apply((x, gy))
             ret.append(gW)
-        self._col = None
         if 2 in indexes:
             ret.append(_common.sum_axes(
                 gy, (0,) + tuple(range(2, self.ndim + 2))))
@@ -108,19 +103,15 @@ class ConvolutionNDGradW(function_node.FunctionNode):
         self.cover_all = conv.cover_all
         self.groups = conv.groups
         self.w_shape = tuple(w_shape)
-        self._col = getattr(conv, '_col', None)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x, gy = inputs
-        col, self._col = self._col, None
         if _conv.use_cudnn(x, gy, self.cover_all):
             return _conv.cudnn_grad_w(x, gy, self.w_shape, self.stride,
                                       self.pad, self.dilate, self.groups),
-        if col is None:
-            col = _conv.im2col(x, self.w_shape[2:], self.stride, self.pad,
-                               self.dilate, gy.shape[2:], self.groups)
-        gW = _conv.grad_w(col, gy, self.w_shape, self.groups)
+        gW = _conv.grad_w(x, gy, self.w_shape, self.stride, self.pad,
+                          self.dilate, self.groups)
         if gW.dtype != x.dtype:
             gW = gW.astype(x.dtype)
         return gW,

@@ -13,6 +13,26 @@ from chainer import backend
 from chainer.utils import conv
 
 
+def _channel_major(a):
+    # True when the batch axis varies faster than the channel axis, as in
+    # the output of a convolution.
+    return a.ndim >= 2 and a.shape[0] > 1 and a.shape[1] > 1 and \
+        abs(a.strides[0]) < abs(a.strides[1])
+
+
+def alloc(xp, shape, dtype, like, zero=False):
+    """A new (B, C, ...) array laid out in memory like ``like``.
+
+    Keeping the channel-major layout of convolution outputs through the
+    pooling layers lets the convolution gradients use them without copies.
+    """
+    make = xp.zeros if zero else xp.empty
+    if _channel_major(like):
+        return make((shape[1], shape[0]) + tuple(shape[2:]),
+                    dtype).swapaxes(0, 1)
+    return make(shape, dtype)
+
+
 def out_sizes(dims, ksize, stride, pad, cover_all, x_shape):
     outs = tuple(conv.get_conv_outsize(s, k, st, p, cover_all)
                  for s, k, st, p in zip(dims, ksize, stride, pad))
@@ -39,7 +59,7 @@ def pad(x, ksize, stride, pads, outs, value):
     if all(n == d for n, d in zip(lengths, dims)):
         return x
     xp = backend.get_array_module(x)
-    buf = xp.empty(x.shape[:2] + lengths, x.dtype)
+    buf = alloc(xp, x.shape[:2] + lengths, x.dtype, x)
     buf[...] = value
     buf[inner(pads, dims)] = x
     return buf
@@ -71,11 +91,14 @@ def offsets(ksize):
 
 def sum_windows(xpad, ksize, stride, outs):
     """Sum over every window, one axis at a time."""
+    xp = backend.get_array_module(xpad)
     nd = len(ksize)
     cur = xpad
     for ax in range(nd):
         k, s, o = ksize[ax], stride[ax], outs[ax]
-        acc = cur[_axis_slice(nd, ax, 0, s, o)].copy()
+        first = cur[_axis_slice(nd, ax, 0, s, o)]
+        acc = alloc(xp, first.shape, first.dtype, xpad)
+        acc[...] = first
         for i in range(1, k):
             acc += cur[_axis_slice(nd, ax, i, s, o)]
         cur = acc
@@ -91,7 +114,7 @@ def scatter_windows(g, ksize, stride, lengths):
     for ax in reversed(range(nd)):
         shape = list(cur.shape)
         shape[ax + 2] = lengths[ax]
-        acc = xp.zeros(shape, g.dtype)
+        acc = alloc(xp, shape, g.dtype, g, zero=True)
         for i in range(ksize[ax]):
             acc[_axis_slice(nd, ax, i, stride[ax], outs[ax])] += cur
         cur = acc
@@ -103,14 +126,16 @@ def max_windows(xpad, ksize, stride, outs):
     xp = backend.get_array_module(xpad)
     it = enumerate(offsets(ksize))
     _, first = next(it)
-    y = xpad[window(ksize, stride, outs, first)].copy()
+    src = xpad[window(ksize, stride, outs, first)]
+    y = alloc(xp, src.shape, src.dtype, xpad)
+    y[...] = src
     n_k = 1
     for k in ksize:
         n_k *= k
     idx_dtype = numpy.int8 if n_k < 128 else numpy.int32
-    idx = xp.zeros(y.shape, idx_dtype)
-    better = xp.empty(y.shape, bool)
-    step = xp.empty(y.shape, idx_dtype)
+    idx = alloc(xp, y.shape, idx_dtype, y, zero=True)
+    better = alloc(xp, y.shape, bool, y)
+    step = alloc(xp, y.shape, idx_dtype, y)
     for o, off in it:
         cand = xpad[window(ksize, stride, outs, off)]
         xp.greater(cand, y, out=better)
@@ -130,7 +155,7 @@ def scatter_max(g, idx, ksize, stride, lengths):
     """Routes ``g`` to the window cells that ``idx`` selects."""
     xp = backend.get_array_module(g)
     outs = g.shape[2:]
-    acc = xp.zeros(g.shape[:2] + tuple(lengths), g.dtype)
+    acc = alloc(xp, g.shape[:2] + tuple(lengths), g.dtype, g, zero=True)
     disjoint = _disjoint(ksize, stride)
     for o, off in enumerate(offsets(ksize)):
         dst = acc[window(ksize, stride, outs, off)]
@@ -146,7 +171,7 @@ def gather_max(xpad, idx, ksize, stride):
     """Picks from each window the cell that ``idx`` selects."""
     xp = backend.get_array_module(xpad)
     outs = idx.shape[2:]
-    y = xp.zeros(idx.shape, xpad.dtype)
+    y = alloc(xp, idx.shape, xpad.dtype, idx, zero=True)
     for o, off in enumerate(offsets(ksize)):
         y += xpad[window(ksize, stride, outs, off)] * (idx == o)
     return y
