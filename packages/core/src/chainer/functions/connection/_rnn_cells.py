@@ -32,7 +32,9 @@ class LSTMCell(object):
         xp = backend.get_array_module(xproj)
         n = h.shape[1]
         rows = xproj.shape[0]
-        acts = xp.empty_like(xproj)
+        # Gate activations are written over the input projections.
+        acts = xproj
+        rec = xp.empty((h.shape[0], 4 * n), h.dtype)
         tanh_c = xp.empty((rows, n), h.dtype)
         c_prev = xp.empty((rows, n), h.dtype)
         h_prev = xp.empty((rows, n), h.dtype)
@@ -42,8 +44,7 @@ class LSTMCell(object):
             h_prev[r] = h[:bt]
             c_prev[r] = c[:bt]
             g = acts[r]
-            xp.dot(h[:bt], WhT, out=g)
-            g += xproj[r]
+            g += xp.dot(h[:bt], WhT, out=rec[:bt])
             _sigmoid_(g[:, :3 * n], xp)
             xp.tanh(g[:, 3 * n:], out=g[:, 3 * n:])
             i, f, o, a = (g[:, k * n:(k + 1) * n] for k in range(4))
