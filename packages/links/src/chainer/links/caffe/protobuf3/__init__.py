@@ -1,0 +1,1 @@
+"""Protocol buffer classes of the Caffe model format (v5 module path)."""

@@ -1,0 +1,81 @@
+"""BlackOut loss layer (``chainer.links.BlackOut``)."""
+import numpy
+
+import chainer
+import chainer.functions
+from chainer import initializers
+from chainer import link
+from chainer.utils import walker_alias
+from chainer import variable
+
+
+class BlackOut(link.Link):
+
+    """BlackOut loss layer.
+
+    Holds the output embeddings ``W`` and a sampler drawing
+    ``sample_size`` negative words per input with probability
+    proportional to ``counts``, and computes
+    :func:`~chainer.functions.black_out`.
+
+    Args:
+        in_size (int): Dimension of the input vectors.
+        counts (sequence of ints): Frequency of each word.
+        sample_size (int): Number of negative samples per input.
+
+    Attributes:
+        W (~chainer.Parameter): Output embeddings
+            ``(len(counts), in_size)``.
+        sampler (~chainer.utils.WalkerAlias): The negative word sampler.
+        sample_size (int): Number of negative samples.
+        sample_data (ndarray): If not ``None``, used as the samples
+            instead of drawing them (for tests).
+
+    See: `BlackOut: Speeding up Recurrent Neural Network Language Models
+    With Very Large Vocabularies <https://arxiv.org/abs/1511.06909>`_
+    """
+
+    sample_data = None
+
+    def __init__(self, in_size, counts, sample_size):
+        super(BlackOut, self).__init__()
+        vocab_size = len(counts)
+        p = numpy.array(counts, dtype=numpy.float32)
+        self.sampler = walker_alias.WalkerAlias(p)
+        self.sample_size = sample_size
+
+        with self.init_scope():
+            # v5 leaves W NaN-filled for the user to set; a default
+            # initializer gives a usable layer instead.
+            self.W = variable.Parameter(
+                initializers._get_initializer(None), (vocab_size, in_size))
+
+    def to_cpu(self):
+        super(BlackOut, self).to_cpu()
+        self.sampler.to_cpu()
+        return self
+
+    def to_gpu(self, device=None):
+        super(BlackOut, self).to_gpu(device)
+        with chainer.backends.cuda._get_device_or_current(device):
+            self.sampler.to_gpu()
+        return self
+
+    def forward(self, x, t):
+        """Computes the BlackOut loss of the target words ``t``.
+
+        Args:
+            x (~chainer.Variable or ndarray): Input vectors
+                ``(batch, in_size)``.
+            t (~chainer.Variable or ndarray): Target word ids ``(batch,)``.
+
+        Returns:
+            ~chainer.Variable: The mean loss.
+        """
+        if self.sample_data is not None:
+            sample_data = self.sample_data
+        else:
+            sample_data = self.sampler.sample(
+                (x.shape[0], self.sample_size))
+        return chainer.functions.black_out(
+            x, t, self.W, variable.Variable(sample_data))
