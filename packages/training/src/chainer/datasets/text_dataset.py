@@ -1,0 +1,101 @@
+"""Dataset of the lines of text files."""
+import io
+import os
+import threading
+
+from chainer.dataset import dataset_mixin
+
+
+class TextDataset(dataset_mixin.DatasetMixin):
+
+    """Dataset of a line-oriented text file, or of parallel files.
+
+    With one path, the ``i``-th example is the ``i``-th line of the file
+    (with its line terminator). With a list of paths (for example a
+    parallel corpus), it is the tuple of the ``i``-th lines of the files,
+    which must have the same number of lines. Only the offsets of the lines
+    are kept in memory; lines are read when accessed, and each process and
+    thread opens the files itself.
+
+    Args:
+        paths (str or list of str): Path(s) of the text file(s).
+        encoding (str or list of str): Encoding(s) of the file(s).
+        errors (str or list of str): Error handler(s) of the decoding, as in
+            :func:`open`.
+        newline (str or list of str): Newline setting(s), as in
+            :func:`open`.
+        filter_func (callable): If given, only the lines (tuples of lines,
+            as separate arguments) for which it returns ``True`` are kept.
+    """
+
+    def __init__(self, paths, encoding=None, errors=None, newline=None,
+                 filter_func=None):
+        self._single = isinstance(paths, str)
+        paths = [paths] if self._single else list(paths)
+        n = len(paths)
+        self._paths = paths
+        self._encodings = self._per_file(encoding, n, 'encoding')
+        self._errors = self._per_file(errors, n, 'errors')
+        self._newlines = self._per_file(newline, n, 'newline')
+        self._local = threading.local()
+
+        files = self._open()
+        try:
+            offsets = []
+            while True:
+                positions = [f.tell() for f in files]
+                lines = [f.readline() for f in files]
+                ended = [line == '' for line in lines]
+                if all(ended):
+                    break
+                if any(ended):
+                    raise ValueError('the number of lines differs between '
+                                     'the files {}'.format(paths))
+                if filter_func is None or filter_func(*lines):
+                    offsets.append(positions)
+        finally:
+            for f in files:
+                f.close()
+        self._offsets = offsets
+
+    @staticmethod
+    def _per_file(value, n, name):
+        if not isinstance(value, (list, tuple)):
+            return [value] * n
+        if len(value) != n:
+            raise ValueError('{} must be given for each of the {} '
+                             'files'.format(name, n))
+        return list(value)
+
+    def _open(self):
+        return [io.open(path, 'rt', encoding=enc, errors=err, newline=nl)
+                for path, enc, err, nl in zip(
+                    self._paths, self._encodings, self._errors,
+                    self._newlines)]
+
+    def _files(self):
+        local = self._local
+        if getattr(local, 'pid', None) != os.getpid():
+            local.files = self._open()
+            local.pid = os.getpid()
+        return local.files
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        del state['_local']
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._local = threading.local()
+
+    def __len__(self):
+        return len(self._offsets)
+
+    def get_example(self, i):
+        """Returns the ``i``-th line (or tuple of lines)."""
+        lines = []
+        for f, position in zip(self._files(), self._offsets[i]):
+            f.seek(position)
+            lines.append(f.readline())
+        return lines[0] if self._single else tuple(lines)

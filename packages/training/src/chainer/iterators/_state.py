@@ -1,0 +1,127 @@
+"""Epoch bookkeeping shared by the iterators.
+
+The state of an iterator is ``(current_position, epoch, is_new_epoch,
+order, previous_epoch_detail)``. :func:`advance` computes the state after
+the next batch and where that batch comes from, without touching the
+dataset, so prefetching iterators can run it ahead of the consumer.
+"""
+import collections
+
+import numpy
+
+IteratorState = collections.namedtuple(
+    'IteratorState', ('current_position', 'epoch', 'is_new_epoch', 'order',
+                      'previous_epoch_detail'))
+
+
+def initial_state(dataset_len, order_sampler):
+    """Returns the state of a fresh (or reset) iterator."""
+    order = None
+    if order_sampler is not None:
+        order = _sample(order_sampler, numpy.arange(dataset_len), 0,
+                        dataset_len)
+    # v5 stores -1 rather than None: some serializers cannot store None.
+    return IteratorState(0, 0, False, order, -1.)
+
+
+def epoch_size(state, dataset_len):
+    return dataset_len if state.order is None else len(state.order)
+
+
+def epoch_detail(state, dataset_len):
+    size = epoch_size(state, dataset_len)
+    if size == 0:
+        return float(state.epoch)
+    return state.epoch + state.current_position / size
+
+
+def _sample(order_sampler, order, position, dataset_len):
+    new_order = order_sampler(order, position)
+    if len(new_order) != dataset_len:
+        raise ValueError(
+            'the order sampler returned an order of length {}, but the '
+            'dataset has {} examples'.format(len(new_order), dataset_len))
+    return new_order
+
+
+def advance(state, dataset_len, batch_size, repeat, order_sampler):
+    """Computes the next batch.
+
+    Returns:
+        tuple: ``(new_state, segments)``. ``segments`` is a list of slices
+        of the dataset (when there is no order) or of integer index arrays
+        that together make the batch, or ``None`` when a non-repeating
+        iterator is exhausted.
+    """
+    if not repeat and state.epoch > 0:
+        return state, None
+    if dataset_len == 0:
+        raise ValueError('cannot iterate over an empty dataset')
+    previous = epoch_detail(state, dataset_len)
+    position, epoch, order = state.current_position, state.epoch, state.order
+    is_new_epoch = False
+    segments = []
+    remaining = batch_size
+    while remaining > 0:
+        end = min(position + remaining, dataset_len)
+        if order is None:
+            segments.append(slice(position, end))
+        else:
+            segments.append(order[position:end])
+        remaining -= end - position
+        position = end
+        if position < dataset_len:
+            break
+        # End of an epoch: a repeating iterator draws the next order and
+        # goes on filling the batch from it.
+        epoch += 1
+        is_new_epoch = True
+        if order is not None and repeat:
+            order = _sample(order_sampler, order, position, dataset_len)
+        position = 0
+        if not repeat:
+            break
+    new_state = IteratorState(position, epoch, is_new_epoch, order, previous)
+    return new_state, segments
+
+
+def segments_to_indices(segments):
+    """Flattens batch segments into one integer index array."""
+    parts = []
+    for segment in segments:
+        if isinstance(segment, slice):
+            parts.append(numpy.arange(segment.start, segment.stop))
+        else:
+            parts.append(numpy.asarray(segment))
+    return numpy.concatenate(parts).astype(numpy.int64, copy=False)
+
+
+def serialize_state(state, serializer, batch_size, dataset_len):
+    """Saves or loads ``state`` with v5's keys; returns the loaded state."""
+    position = serializer('current_position', state.current_position)
+    epoch = serializer('epoch', state.epoch)
+    is_new_epoch = serializer('is_new_epoch', state.is_new_epoch)
+    order = state.order
+    if order is not None:
+        order = serializer('order', order)
+    try:
+        previous = serializer('previous_epoch_detail',
+                              state.previous_epoch_detail)
+    except KeyError:
+        # Snapshots of old versions lack it: estimate from the position.
+        size = dataset_len if order is None else len(order)
+        previous = epoch + (position - batch_size) / size
+        if previous < 0 or (epoch == 0 and position == 0):
+            previous = -1.
+    return IteratorState(position, epoch, is_new_epoch, order,
+                         float(previous))
+
+
+def state_property(name, doc):
+    """A read/write attribute of an iterator backed by its ``_state``."""
+    def fget(self):
+        return getattr(self._state, name)
+
+    def fset(self, value):
+        self._state = self._state._replace(**{name: value})
+    return property(fget, fset, doc=doc)
