@@ -590,3 +590,101 @@ def test_mlp_gpu(sg, rng):
     dyn.to_cpu()
     sta.to_cpu()
     sg.assert_same_params(dyn, sta)
+
+
+def test_data_dependent_node_state_is_not_baked(rng):
+    # Backward multiplies by a constant the forward computed from the data:
+    # captured gradient code must not reuse the recorded value.
+    class CountScale(chainer.FunctionNode):
+        def forward(self, inputs):
+            x, = inputs
+            self.c = float((x > 0).sum())
+            return x * self.c,
+
+        def backward(self, indexes, grad_outputs):
+            return grad_outputs[0] * self.c,
+
+    class Model(chainer.Chain):
+        def __init__(self):
+            super(Model, self).__init__()
+            with self.init_scope():
+                self.W = chainer.Parameter(numpy.eye(3))
+
+        @chainer.static_graph
+        def forward(self, x):
+            return CountScale().apply((F.linear(x, self.W),))[0]
+
+    m = Model()
+    base = numpy.array([[1.0, 2.0, -1.0]])
+    for scale in (1.0, 1.0, 1.0, 1.0, -1.0, 1.0):
+        x = base * scale
+        m.cleargrads()
+        F.sum(m(x)).backward()
+        c = float((x > 0).sum())
+        numpy.testing.assert_allclose(m.W.grad, c * numpy.tile(x, (3, 1)))
+
+
+def test_loss_and_batch_normalization_inside(rng):
+    class Model(chainer.Chain):
+        def __init__(self, static):
+            super(Model, self).__init__()
+            r = numpy.random.RandomState(3)
+            with self.init_scope():
+                self.W = chainer.Parameter(r.uniform(-1, 1, (4, 3)))
+                self.gamma = chainer.Parameter(r.uniform(0.5, 1.5, 4))
+                self.beta = chainer.Parameter(r.uniform(-1, 1, 4))
+            self.add_persistent('mean', numpy.zeros(4))
+            self.add_persistent('var', numpy.ones(4))
+            self.static = static
+
+        def body(self, x, t):
+            h = F.batch_normalization(F.linear(x, self.W), self.gamma,
+                                      self.beta, running_mean=self.mean,
+                                      running_var=self.var)
+            return F.softmax_cross_entropy(h, t)
+
+        static_body = chainer.static_graph(body)
+
+        def forward(self, x, t):
+            return (self.static_body if self.static else self.body)(x, t)
+
+    dyn, sta = Model(False), Model(True)
+    for _ in range(4):
+        x = rng.uniform(-1, 1, (5, 3))
+        t = rng.randint(0, 4, 5).astype(numpy.int32)
+        for m in (dyn, sta):
+            m.cleargrads()
+            loss = m(x, t)
+            loss.backward()
+            for p in m.params():
+                p.array -= 0.1 * p.grad
+        assert float(sta(x, t).array) == pytest.approx(
+            float(dyn(x, t).array), rel=1e-12)
+        numpy.testing.assert_allclose(sta.mean, dyn.mean, rtol=1e-12)
+        numpy.testing.assert_allclose(sta.var, dyn.var, rtol=1e-12)
+        for name in ('W', 'gamma', 'beta'):
+            numpy.testing.assert_allclose(
+                getattr(sta, name).array, getattr(dyn, name).array,
+                rtol=1e-12)
+
+
+def test_static_code_with_variables(rng):
+    seen = []
+
+    @chainer.static_code
+    def record(h):
+        seen.append(h.array.copy())  # a Variable with this call's data
+
+    class Model(chainer.Chain):
+        @chainer.static_graph
+        def forward(self, x):
+            h = F.relu(x)
+            record(h)
+            return h
+
+    m = Model()
+    for _ in range(3):
+        x = rng.uniform(-1, 1, (2, 2))
+        m(x)
+        numpy.testing.assert_allclose(seen[-1], numpy.maximum(x, 0))
+    assert len(seen) == 3

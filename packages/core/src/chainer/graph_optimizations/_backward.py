@@ -46,6 +46,13 @@ def add(a, b):
     return s
 
 
+def _same(a, b):
+    try:
+        return bool(a == b)
+    except Exception:  # e.g. an attribute turned into an array
+        return False
+
+
 def _plain(x):
     if isinstance(x, _PLAIN_SCALARS):
         return True
@@ -74,17 +81,25 @@ class BackwardStep(object):
         pattern = tuple([g is None for g in gys])
         plan, seen = self.plans.get(pattern, (None, 0))
         if seen >= 2:
-            if plan is _OPAQUE:
-                return self._opaque(node, slots, gys, check)
-            return _replay(plan, slots, gys)
+            if plan is not _OPAQUE:
+                keys, values = plan[2]
+                d = node.__dict__
+                if _same(tuple([d.get(k) for k in keys]), values):
+                    return _replay(plan, slots, gys)
+                # The node's own state changed: the captured code may have
+                # used it (a data-dependent constant). Never trust it again.
+                self.plans[pattern] = (_OPAQUE, 2)
+            return self._opaque(node, slots, gys, check)
         if self.fast:  # array-level already; nothing to gain
             self.plans[pattern] = (_OPAQUE, 2)
             return self._opaque(node, slots, gys, check)
+        keys = tuple([k for k, v in node.__dict__.items() if _plain(v)])
+        state = keys, tuple([node.__dict__[k] for k in keys])
         observer = _Observer(self, slots, gys)
         with observer:
             gxs = self._opaque(node, slots, gys, check)
-        new = observer.plan(gxs)
-        if new is None or (seen and new != plan):
+        new = observer.plan(gxs, state)
+        if new is None or (seen and not _same(new, plan)):
             self.plans[pattern] = (_OPAQUE, 2)
         else:
             self.plans[pattern] = (new, seen + 1)
@@ -143,7 +158,7 @@ def _prepare(node, in_slots, out_slots, in_meta, slots):
 
 
 def _replay(plan, slots, gys):
-    subs, results = plan
+    subs, results, _ = plan
     local = []
     for cls, template, refs, _ in subs:
         node = _object_new(cls)
@@ -215,7 +230,7 @@ class _Observer(function_hook.FunctionHook):
     def backward_preprocess(self, func, in_data, out_grad):
         self.ok = False
 
-    def plan(self, gxs):
+    def plan(self, gxs, state):
         if not self.ok:
             return None
         results = []
@@ -227,4 +242,4 @@ class _Observer(function_hook.FunctionHook):
             if r is None:
                 return None  # computed outside gradient functions
             results.append(r)
-        return tuple(self.subs), tuple(results)
+        return tuple(self.subs), tuple(results), state

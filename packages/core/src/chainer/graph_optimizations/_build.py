@@ -10,7 +10,6 @@ from chainer import function
 from chainer.graph_optimizations import _backward
 from chainer.graph_optimizations import _recorder
 from chainer.graph_optimizations import _schedule
-from chainer import variable
 
 _NodeRecord = _recorder._NodeRecord
 
@@ -88,10 +87,9 @@ def build(rec, unique, out_leaves, out_structure, label):
     sched.n_slots = len(arrays)
     sched.init_slots = [arrays[s] if kinds[s][0] == 'const' else None
                         for s in range(len(arrays))]
-    leaves = rec.leaves
     ext_slots = sorted(externals)
     sched.unique_leaves = list(unique)
-    sched.in_slots = [rec.slot_of[id(_array(leaves[i]))] for i in unique]
+    sched.in_slots = [rec.leaf_slots[i] for i in unique]
     sched.in_slots += ext_slots
     sched.externals = [(externals[s], _meta(externals[s]))
                        for s in ext_slots]
@@ -102,10 +100,6 @@ def build(rec, unique, out_leaves, out_structure, label):
     sched.out_structure = out_structure
     _plan_backward(sched, rec, externals, out_leaves)
     return sched
-
-
-def _array(x):
-    return x._data if isinstance(x, variable.Variable) else x
 
 
 def _step(r):

@@ -73,10 +73,13 @@ class Recorder(function_hook.FunctionHook):
         self.records = []
         self.depth = 0  # > 0 inside a traced forward or static_code
         self.problem = None
+        self.leaf_slots = []
         for i, x in enumerate(leaves):
             a = x._data if isinstance(x, _Variable) else x
-            if id(a) not in self.slot_of:
-                self._new_slot(a, ('input', i))
+            s = self.slot_of.get(id(a))
+            if s is None:
+                s = self._new_slot(a, ('input', i))
+            self.leaf_slots.append(s)
 
     def _new_slot(self, a, kind):
         s = len(self.arrays)

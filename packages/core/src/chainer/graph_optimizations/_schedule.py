@@ -15,6 +15,9 @@ the recording already ran them once for this input signature.
 """
 import copy
 
+import numpy
+
+from chainer.backends import cuda
 from chainer import configuration
 from chainer import function_node
 from chainer.graph_optimizations import _backward
@@ -214,8 +217,17 @@ class StaticScheduleFunction(function_node.FunctionNode):
         if self._nodes is None:
             raise RuntimeError('static_graph: this call of the static chain '
                                'kept no state for backward')
-        return self.schedule.run_backward(self._slots, self._nodes, indexes,
-                                          grad_outputs)
+        run = self.schedule.run_backward
+        for g in grad_outputs:
+            if g is None:
+                continue
+            if isinstance(g, numpy.ndarray):
+                break
+            # Gradient code called directly (not through apply) must still
+            # run on the arrays' device.
+            with cuda.get_device_from_array(g):
+                return run(self._slots, self._nodes, indexes, grad_outputs)
+        return run(self._slots, self._nodes, indexes, grad_outputs)
 
     def backward(self, indexes, grad_outputs):
         if configuration.config.enable_backprop:
