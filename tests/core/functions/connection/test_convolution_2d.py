@@ -201,3 +201,39 @@ def test_cudnn_config(ref_conv, deterministic):
     testing.assert_allclose(ref_conv(x, W, b, 1, 1), cuda.to_cpu(y.array),
                             atol=1e-4, rtol=1e-4)
     assert Wg.grad is not None and xg.grad is not None
+
+
+def test_empty_batch():
+    x = chainer.Variable(numpy.zeros((0, 2, 5, 5), numpy.float32))
+    W = chainer.Variable(numpy.ones((3, 2, 3, 3), numpy.float32))
+    y = functions.convolution_2d(x, W, pad=1)
+    assert y.shape == (0, 3, 5, 5)
+    y.grad = numpy.zeros(y.shape, numpy.float32)
+    y.backward()
+    testing.assert_allclose(W.grad, numpy.zeros((3, 2, 3, 3)))
+    assert x.grad.shape == x.shape
+
+
+def test_many_chunks(ref_conv):
+    # A batch large enough to be processed in several chunks.
+    rng = numpy.random.RandomState(7)
+    x = rng.uniform(-1, 1, (40, 3, 20, 20)).astype(numpy.float32)
+    W = rng.uniform(-1, 1, (4, 3, 3, 3)).astype(numpy.float32)
+    xv, Wv = chainer.Variable(x), chainer.Variable(W)
+    y = functions.convolution_2d(xv, Wv, stride=1, pad=1)
+    testing.assert_allclose(ref_conv(x, W, pad=1), y.array, atol=1e-4,
+                            rtol=1e-4)
+    gy = rng.uniform(-1, 1, y.shape).astype(numpy.float32)
+    y.grad = gy
+    y.backward()
+    x64, W64, gy64 = (a.astype(numpy.float64) for a in (x, W, gy))
+    # Gradients against the float64 adjoints on the whole batch.
+    gW = numpy.zeros((4, 3, 3, 3))
+    xp_ = numpy.pad(x64, ((0, 0), (0, 0), (1, 1), (1, 1)))
+    for i in range(3):
+        for j in range(3):
+            gW[:, :, i, j] = numpy.einsum(
+                'nchw,nohw->oc', xp_[:, :, i:i + 20, j:j + 20], gy64)
+    testing.assert_allclose(gW, Wv.grad, atol=1e-2, rtol=1e-4)
+    gx = functions.deconvolution_2d(gy64, W64, pad=1).array
+    testing.assert_allclose(gx, xv.grad, atol=1e-3, rtol=1e-4)

@@ -98,6 +98,8 @@ def grad_w(x, gy, w_shape, stride, pad, dilate, groups):
     n_out = _prod(outs)
     per_sample = _prod(w_shape[1:]) * groups * n_out * x.dtype.itemsize
     gW = None
+    if x.shape[0] == 0:
+        return xp.zeros(w_shape, numpy.result_type(x.dtype, gy.dtype))
     for b0, b1 in _chunks(xp, x.shape[0], per_sample):
         col = _cols(view, b0, b1, groups)
         part = _gemm(gy_cm[:, :, b0 * n_out:b1 * n_out],
