@@ -33,13 +33,13 @@ def chainer_setup():
     import chainer.functions as F
 
     ws0, bs0, xs0 = _data()
-    ws = [[chainer.Parameter(w) for w in l] for l in ws0]
-    bs = [[chainer.Parameter(b) for b in l] for l in bs0]
+    ws = [[chainer.Parameter(w) for w in lw] for lw in ws0]
+    bs = [[chainer.Parameter(b) for b in lw] for lw in bs0]
     xs = [chainer.Variable(x) for x in xs0]
     h0 = numpy.zeros((LAYERS, BATCH, UNITS), numpy.float32)
 
     def step():
-        for p in [p for l in ws + bs for p in l] + xs:
+        for p in [p for lw in ws + bs for p in lw] + xs:
             p.cleargrad()
         _, _, ys = F.n_step_lstm(LAYERS, 0.0, h0, h0, ws, bs, xs)
         loss = F.sum(ys[0])

@@ -11,8 +11,8 @@ def _ref_conv(x, W, b=None, stride=1, pad=0, cover_all=False, dilate=1,
               groups=1):
     """Convolution by a loop over kernel offsets and groups."""
     nd = x.ndim - 2
-    tup = (lambda v: tuple(v) if isinstance(v, (tuple, list))
-           else (v,) * nd)
+    def tup(v):
+        return tuple(v) if isinstance(v, (tuple, list)) else (v,) * nd
     stride, pad, dilate = tup(stride), tup(pad), tup(dilate)
     x = x.astype(numpy.float64)
     W = W.astype(numpy.float64)
@@ -46,8 +46,8 @@ def _ref_deconv(x, W, b=None, stride=1, pad=0, outsize=None, dilate=1,
                 groups=1):
     """Transposed convolution by scattering each offset's product."""
     nd = x.ndim - 2
-    tup = (lambda v: tuple(v) if isinstance(v, (tuple, list))
-           else (v,) * nd)
+    def tup(v):
+        return tuple(v) if isinstance(v, (tuple, list)) else (v,) * nd
     stride, pad, dilate = tup(stride), tup(pad), tup(dilate)
     x = x.astype(numpy.float64)
     W = W.astype(numpy.float64)

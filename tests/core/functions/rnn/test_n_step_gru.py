@@ -28,7 +28,8 @@ def test_forward_backward(rnn_ref, bi, sizes):
         hy, ys = fn(2, 0.0, hx, [fw[i:i + 6] for i in range(0, n_w, 6)],
                     [fb[i:i + 6] for i in range(0, n_w, 6)], list(xs_))
         return (hy,) + ys
-    args = [hx] + [w for l in ws for w in l] + [b for l in bs for b in l] + xs
+    args = ([hx] + [w for lw in ws for w in lw] +
+            [b for lw in bs for b in lw] + xs)
     rng = numpy.random.RandomState(3)
     gys = [rng.uniform(-1, 1, o.shape) for o in f(*args)]
     gradient_check.check_backward(f, tuple(args), tuple(gys),

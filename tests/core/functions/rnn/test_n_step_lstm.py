@@ -44,8 +44,8 @@ def test_backward(rnn_ref, bi):
         bs_ = [fb[i:i + 8] for i in range(0, n_w, 8)]
         hy, cy, ys = fn(2, 0.0, hx, cx, ws_, bs_, list(xs_))
         return (hy, cy) + ys
-    args = ([hx, cx] + [w for l in ws for w in l] + [b for l in bs for b in l]
-            + xs)
+    args = ([hx, cx] + [w for lw in ws for w in lw] +
+            [b for lw in bs for b in lw] + xs)
     rng = numpy.random.RandomState(2)
     outs = f(*args)
     gys = [rng.uniform(-1, 1, o.shape) for o in outs]
@@ -101,7 +101,7 @@ def test_weight_grads_without_input_grads(rnn_ref):
     grads = []
     for wrap in (False, True):
         W = chainer.Variable(ws[0][1].copy())
-        ws_ = [list(l) for l in ws]
+        ws_ = [list(lw) for lw in ws]
         ws_[0][1] = W
         xs_ = [chainer.Variable(x) for x in xs] if wrap else xs
         _, _, ys = functions.n_step_lstm(2, 0.0, hx, cx, ws_, bs, xs_)
@@ -117,8 +117,8 @@ def test_gpu(rnn_ref):
                                            dtype=numpy.float32)
     g = cuda.to_gpu
     hy, cy, ys = functions.n_step_bilstm(
-        2, 0.0, g(hx), g(cx), [[g(w) for w in l] for l in ws],
-        [[g(b) for b in l] for l in bs], [g(x) for x in xs])
+        2, 0.0, g(hx), g(cx), [[g(w) for w in lw] for lw in ws],
+        [[g(b) for b in lw] for lw in bs], [g(x) for x in xs])
     ehy, ecy, eys = rnn_ref['run'](rnn_ref['lstm'], 2, 2, hx, cx, ws, bs,
                                    xs)
     testing.assert_allclose(ehy, cuda.to_cpu(hy.array), atol=1e-4)

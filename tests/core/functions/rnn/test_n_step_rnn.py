@@ -29,7 +29,8 @@ def test_forward_backward(rnn_ref, bi, activation):
                     [fb[i:i + 2] for i in range(0, n_w, 2)], list(xs_),
                     activation=activation)
         return (hy,) + ys
-    args = [hx] + [w for l in ws for w in l] + [b for l in bs for b in l] + xs
+    args = ([hx] + [w for lw in ws for w in lw] +
+            [b for lw in bs for b in lw] + xs)
     rng = numpy.random.RandomState(4)
     gys = [rng.uniform(-1, 1, o.shape) for o in f(*args)]
     gradient_check.check_backward(f, tuple(args), tuple(gys),
