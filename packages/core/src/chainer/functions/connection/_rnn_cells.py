@@ -104,23 +104,24 @@ class GRUCell(object):
         xp = backend.get_array_module(xproj)
         n = h.shape[1]
         rows = xproj.shape[0]
-        gates = xp.empty((rows, 3 * n), h.dtype)   # r, z, h~
+        # r, z and h~ are written over the input projections.
+        gates = xproj
         hn = xp.empty((rows, n), h.dtype)          # W5 h + b5
         h_prev = xp.empty((rows, n), h.dtype)
         out = xp.empty((rows, n), h.dtype)
+        rec = xp.empty((h.shape[0], 3 * n), h.dtype)
         b5 = bh[2 * n:]
         for start, bt in steps:
             r = slice(start, start + bt)
             hp = h[:bt]
             h_prev[r] = hp
-            hw = hp.dot(WhT)
+            hw = xp.dot(hp, WhT, out=rec[:bt])
             g = gates[r]
-            xp.add(xproj[r, :2 * n], hw[:, :2 * n], out=g[:, :2 * n])
+            g[:, :2 * n] += hw[:, :2 * n]
             _sigmoid_(g[:, :2 * n], xp)
             rg, z, ht = g[:, :n], g[:, n:2 * n], g[:, 2 * n:]
             xp.add(hw[:, 2 * n:], b5, out=hn[r])
-            xp.multiply(rg, hn[r], out=ht)
-            ht += xproj[r, 2 * n:]
+            ht += rg * hn[r]
             xp.tanh(ht, out=ht)
             # h' = h~ + z (h - h~)
             o = out[r]
@@ -176,14 +177,15 @@ class RNNCell(object):
     def forward(self, xproj, WhT, bh, h, c, steps):
         xp = backend.get_array_module(xproj)
         rows, n = xproj.shape
-        out = xp.empty((rows, n), h.dtype)
+        # Outputs are written over the input projections.
+        out = xproj
         h_prev = xp.empty((rows, n), h.dtype)
+        rec = xp.empty(h.shape, h.dtype)
         for start, bt in steps:
             r = slice(start, start + bt)
             h_prev[r] = h[:bt]
             o = out[r]
-            xp.dot(h[:bt], WhT, out=o)
-            o += xproj[r]
+            o += xp.dot(h[:bt], WhT, out=rec[:bt])
             if self.relu:
                 xp.maximum(o, 0, out=o)
             else:
