@@ -124,3 +124,11 @@ def test_gpu(rnn_ref):
     testing.assert_allclose(ehy, cuda.to_cpu(hy.array), atol=1e-4)
     for e, y in zip(eys, ys):
         testing.assert_allclose(e, cuda.to_cpu(y.array), atol=1e-4)
+
+
+def test_mixed_dtypes_rejected(rnn_ref):
+    from chainer.utils import type_check
+    hx, cx, ws, bs, xs = rnn_ref['params'](1, 1, 4, 3, 8, [2, 1])
+    with pytest.raises(type_check.InvalidType):
+        functions.n_step_lstm(1, 0.0, hx, cx, ws, bs,
+                              [x.astype(numpy.float32) for x in xs])

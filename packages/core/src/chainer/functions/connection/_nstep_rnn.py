@@ -31,8 +31,10 @@ class NStepRNN(function_node.FunctionNode):
         n_st = 2 if self.cell.has_c else 1
         n_lw = self.n_layers * self.n_dirs * self.n_ws
         type_check.expect(in_types.size() == n_st + 2 * n_lw + self.n_xs)
+        # v5 needs one float dtype for states, weights and inputs.
         for t in in_types:
-            type_check.expect(t.dtype.kind == 'f')
+            type_check.expect(t.dtype.kind == 'f',
+                              t.dtype == in_types[0].dtype)
 
     def _split(self, inputs):
         n_st = 2 if self.cell.has_c else 1
