@@ -1,0 +1,55 @@
+import numpy
+import pytest
+
+import chainer
+from chainer import iterators
+from chainer import optimizers
+from chainer import testing
+from chainer.training import updaters
+
+
+def test_available_matches_nccl():
+    try:
+        from cupy.cuda import nccl  # NOQA
+        has_nccl = True
+    except Exception:
+        has_nccl = False
+    assert updaters.MultiprocessParallelUpdater.available() == has_nccl
+
+
+@pytest.mark.skipif(updaters.MultiprocessParallelUpdater.available(),
+                    reason='NCCL is available')
+def test_clear_error_without_nccl():
+    link = chainer.Link()
+    opt = optimizers.SGD().setup(link)
+    it = iterators.SerialIterator([1], 1)
+    with pytest.raises(RuntimeError, match='NCCL'):
+        updaters.MultiprocessParallelUpdater([it, it], opt, devices=[0, 1])
+
+
+class _Quadratic(chainer.Link):
+
+    def __init__(self):
+        super(_Quadratic, self).__init__()
+        with self.init_scope():
+            self.w = chainer.Parameter(numpy.zeros(2, numpy.float32))
+
+    def forward(self, x):
+        diff = x - chainer.functions.broadcast_to(self.w, x.shape)
+        return chainer.functions.sum(diff * diff)
+
+
+@testing.attr.multi_gpu(2)
+def test_two_gpus_average_gradients():
+    data = numpy.arange(8, dtype=numpy.float32).reshape(4, 2)
+    model = _Quadratic()
+    opt = optimizers.SGD(lr=0.2).setup(model)
+    its = [iterators.SerialIterator(list(data[i::2]), 2, shuffle=False)
+           for i in range(2)]
+    updater = updaters.MultiprocessParallelUpdater(its, opt, devices=[0, 1])
+    assert opt.lr == pytest.approx(0.1)  # rescaled by the device count
+    updater.update()
+    updater.finalize()
+    expected = 0.1 * 2 * data.sum(axis=0)
+    numpy.testing.assert_allclose(chainer.backends.cuda.to_cpu(
+        model.w.array), expected, rtol=1e-5)

@@ -1,0 +1,53 @@
+import numpy
+import pytest
+
+import chainer
+from chainer import iterators
+from chainer import optimizers
+from chainer import training
+
+
+class _Quadratic(chainer.Link):
+
+    """Loss sum((x - w) ** 2) over the batch: its gradient is known."""
+
+    def __init__(self):
+        super(_Quadratic, self).__init__()
+        with self.init_scope():
+            self.w = chainer.Parameter(numpy.zeros(2, numpy.float32))
+
+    def forward(self, x):
+        diff = x - chainer.functions.broadcast_to(self.w, x.shape)
+        loss = chainer.functions.sum(diff * diff)
+        chainer.report({'loss': loss}, self)
+        return loss
+
+
+def test_cpu_data_parallel_update():
+    data = numpy.arange(8, dtype=numpy.float32).reshape(4, 2)
+    model = _Quadratic()
+    opt = optimizers.SGD(lr=0.1).setup(model)
+    it = iterators.SerialIterator(list(data), 4, shuffle=False)
+    updater = training.ParallelUpdater(
+        it, opt, devices={'main': -1, 'second': -1})
+    trainer = training.Trainer(updater, (1, 'iteration'))
+    assert 'second' in trainer.reporter._observer_names.values()
+    updater.update()
+    # Sub-batches data[0::2] and data[1::2]: the summed gradient is
+    # -2 * sum(x) over all examples, as with one device.
+    expected = 0.1 * 2 * data.sum(axis=0)
+    numpy.testing.assert_allclose(model.w.array, expected, rtol=1e-6)
+    second = updater._models['second']
+    assert second is not model
+    numpy.testing.assert_array_equal(second.w.array, model.w.array)
+    assert opt.epoch == 1
+
+
+def test_requires_devices_with_main():
+    model = _Quadratic()
+    opt = optimizers.SGD().setup(model)
+    it = iterators.SerialIterator([numpy.zeros(2, 'f')], 1)
+    with pytest.raises(ValueError):
+        training.ParallelUpdater(it, opt)
+    with pytest.raises(KeyError):
+        training.ParallelUpdater(it, opt, devices={'a': -1})
