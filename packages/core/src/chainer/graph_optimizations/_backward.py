@@ -26,6 +26,8 @@ _VariableNode = variable.VariableNode
 _Variable = variable.Variable
 _new_variable = variable._new_variable
 _OPAQUE = 'opaque'
+_ONE = (False,)
+_NEW = (None, 0)
 _PLAIN_SCALARS = (int, float, complex, bool, str, bytes, type(None),
                   numpy.generic, numpy.dtype, slice, type(Ellipsis))
 
@@ -78,8 +80,10 @@ class BackwardStep(object):
         self.plans = {}
 
     def run(self, node, slots, gys, check):
-        pattern = tuple([g is None for g in gys])
-        plan, seen = self.plans.get(pattern, (None, 0))
+        # run_backward skips steps without any output gradient, so a single
+        # output always has one.
+        pattern = _ONE if len(gys) == 1 else tuple([g is None for g in gys])
+        plan, seen = self.plans.get(pattern, _NEW)
         if seen >= 2:
             if plan is not _OPAQUE:
                 keys, values = plan[2]
@@ -162,7 +166,8 @@ def _replay(plan, slots, gys):
     local = []
     for cls, template, refs, _ in subs:
         node = _object_new(cls)
-        node.__dict__.update(template)
+        if template:
+            node.__dict__.update(template)
         ins = []
         for kind, a, b in refs:
             ins.append(gys[a] if kind == 0 else slots[a] if kind == 1

@@ -142,11 +142,12 @@ class Schedule(object):
 def _run_node_step(step, slots):
     _, cls, template, in_slots, out_slots, out_meta, inner = step
     node = _object_new(cls)
-    d = node.__dict__
-    d.update(template)
-    if inner:
-        # Old-style Function: its object holds the forward state too.
-        d['_function'] = copy.copy(template['_function'])
+    if template:
+        d = node.__dict__
+        d.update(template)
+        if inner:
+            # Old-style Function: its object holds the forward state too.
+            d['_function'] = copy.copy(template['_function'])
     outs = node.forward(tuple([slots[s] for s in in_slots]))
     if type(outs) is not tuple or len(outs) != len(out_slots):
         raise RuntimeError(
