@@ -21,11 +21,7 @@ def shape(blob):
     """Returns the shape of a ``BlobProto`` as a tuple of ints."""
     if blob.HasField('shape'):
         return tuple(int(d) for d in blob.shape.dim)
-    legacy = (blob.num, blob.channels, blob.height, blob.width)
-    # Legacy blobs are 4-D with leading ones for lower-rank data.
-    while len(legacy) > 1 and legacy[0] <= 1:
-        legacy = legacy[1:]
-    return tuple(int(d) for d in legacy)
+    return blob.num, blob.channels, blob.height, blob.width
 
 
 def num_and_channels(blob):
