@@ -1,0 +1,130 @@
+import numpy
+import pytest
+
+import chainer
+from chainer import gradient_check
+from chainer import links
+from chainer import testing
+
+
+def _lin(l, v):
+    y = v @ l.W.array.T
+    return y if l.b is None else y + l.b.array
+
+
+def _ref_child_sum(link, cs, hs, x, sigmoid):
+    n = link.state_size
+    wx = _lin(link.W_x, x)
+    a, i, o, f_x = (wx[:, k * n:(k + 1) * n] for k in range(4))
+    if hs:
+        aio = _lin(link.W_h_aio, sum(hs))
+        a = a + aio[:, :n]
+        i = i + aio[:, n:2 * n]
+        o = o + aio[:, 2 * n:]
+    c = numpy.tanh(a) * sigmoid(i)
+    for c_k, h_k in zip(cs, hs):
+        c = c + c_k * sigmoid(f_x + _lin(link.W_h_f, h_k))
+    return c, sigmoid(o) * numpy.tanh(c)
+
+
+def _ref_nary(link, cs, hs, x, sigmoid):
+    n, n_ary = link.state_size, link.n_ary
+    g = _lin(link.W_x, x)
+    for k, h in enumerate(hs, 1):
+        if h is not None:
+            g = g + _lin(getattr(link, 'W_h%d' % k), h)
+    a, i, o = (g[:, k * n:(k + 1) * n] for k in range(3))
+    c = numpy.tanh(a) * sigmoid(i)
+    for k, c_k in enumerate(cs):
+        if c_k is not None:
+            c = c + c_k * sigmoid(g[:, (3 + k) * n:(4 + k) * n])
+    return c, sigmoid(o) * numpy.tanh(c)
+
+
+def _rand(*shape):
+    return numpy.random.uniform(-1, 1, shape).astype('f')
+
+
+@pytest.mark.parametrize('n_children', [0, 1, 3])
+def test_child_sum_forward(ref_sigmoid, n_children):
+    link = links.ChildSumTreeLSTM(3, 2)
+    link.W_x.b.array[...] = numpy.random.uniform(-1, 1, 8)
+    cs = [_rand(4, 2) for _ in range(n_children)]
+    hs = [_rand(4, 2) for _ in range(n_children)]
+    x = _rand(4, 3)
+    c, h = link(*(cs + hs + [x]))
+    ref_c, ref_h = _ref_child_sum(link, cs, hs, x, ref_sigmoid)
+    testing.assert_allclose(ref_c, c.array, atol=1e-5, rtol=1e-4)
+    testing.assert_allclose(ref_h, h.array, atol=1e-5, rtol=1e-4)
+
+
+def test_child_sum_order_independent():
+    link = links.ChildSumTreeLSTM(3, 2)
+    c1, c2, h1, h2, x = _rand(2, 2), _rand(2, 2), _rand(2, 2), _rand(2, 2), \
+        _rand(2, 3)
+    ca, ha = link(c1, c2, h1, h2, x)
+    cb, hb = link(c2, c1, h2, h1, x)
+    testing.assert_allclose(ca.array, cb.array)
+    testing.assert_allclose(ha.array, hb.array)
+
+
+def test_child_sum_structure():
+    link = links.ChildSumTreeLSTM(3, 2)
+    assert link.W_x.W.shape == (8, 3)
+    assert link.W_h_aio.W.shape == (6, 2) and link.W_h_aio.b is None
+    assert link.W_h_f.W.shape == (2, 2) and link.W_h_f.b is None
+    with pytest.raises(ValueError):
+        link(_rand(1, 2), _rand(1, 3))
+
+
+@pytest.mark.parametrize('missing', [(), (0,), (0, 1)])
+def test_nary_forward(ref_sigmoid, missing):
+    link = links.NaryTreeLSTM(3, 2, n_ary=2)
+    cs = [None if k in missing else _rand(4, 2) for k in range(2)]
+    hs = [None if k in missing else _rand(4, 2) for k in range(2)]
+    x = _rand(4, 3)
+    c, h = link(*(cs + hs + [x]))
+    ref_c, ref_h = _ref_nary(link, cs, hs, x, ref_sigmoid)
+    testing.assert_allclose(ref_c, c.array, atol=1e-5, rtol=1e-4)
+    testing.assert_allclose(ref_h, h.array, atol=1e-5, rtol=1e-4)
+
+
+def test_nary_structure_and_errors():
+    link = links.NaryTreeLSTM(3, 2, n_ary=3)
+    assert link.W_x.W.shape == (12, 3)
+    for k in (1, 2, 3):
+        w = getattr(link, 'W_h%d' % k)
+        assert w.W.shape == (12, 2) and w.b is None
+    with pytest.raises(ValueError):
+        link(_rand(1, 2), _rand(1, 2), _rand(1, 3))
+    with pytest.raises(ValueError):
+        links.NaryTreeLSTM(3, 2, n_ary=0)
+
+
+def test_backward():
+    with chainer.using_config('dtype', numpy.float64):
+        link = links.ChildSumTreeLSTM(2, 2)
+    args = [numpy.random.uniform(-1, 1, (2, 2)) for _ in range(5)]
+    gc = numpy.random.uniform(-1, 1, (2, 2))
+    gh = numpy.random.uniform(-1, 1, (2, 2))
+    params = tuple(p for _, p in sorted(link.namedparams()))
+    gradient_check.check_backward(link, tuple(args), (gc, gh), params,
+                                  atol=1e-6, rtol=1e-5)
+
+
+def test_nary_backward():
+    with chainer.using_config('dtype', numpy.float64):
+        link = links.NaryTreeLSTM(2, 2, n_ary=2)
+    args = [numpy.random.uniform(-1, 1, (2, 2)) for _ in range(5)]
+    gc = numpy.random.uniform(-1, 1, (2, 2))
+    gh = numpy.random.uniform(-1, 1, (2, 2))
+    params = tuple(p for _, p in sorted(link.namedparams()))
+    gradient_check.check_backward(link, tuple(args), (gc, gh), params,
+                                  atol=1e-6, rtol=1e-5)
+
+
+def test_serialize_keys(save_load):
+    src = links.NaryTreeLSTM(2, 3)
+    dst = links.NaryTreeLSTM(2, 3)
+    assert sorted(save_load(src, dst)) == ['W_h1/W', 'W_h2/W', 'W_x/W',
+                                           'W_x/b']
