@@ -1,0 +1,58 @@
+import os
+
+import pytest
+
+from chainer import serializers
+from chainer import testing
+from chainer.training import extensions
+from chainer.training.extensions import _plot
+
+
+def _run(ext, tmp_path, stop=(4, 'iteration')):
+    trainer = testing.get_trainer_with_mock_updater(stop, iter_per_epoch=2)
+    trainer.out = str(tmp_path)
+
+    def report(t):
+        t.observation['main/loss'] = 1.0 / t.updater.iteration
+    trainer.extend(report, name='report', priority=300)
+    trainer.extend(ext)
+    trainer.run()
+    return trainer
+
+
+def test_plots_png(tmp_path):
+    pytest.importorskip('matplotlib')
+    assert extensions.PlotReport.available()
+    ext = extensions.PlotReport(['main/loss', 'absent'], 'epoch',
+                                file_name='loss.png')
+    _run(ext, tmp_path)
+    with open(os.path.join(str(tmp_path), 'loss.png'), 'rb') as f:
+        assert f.read(8) == b'\x89PNG\r\n\x1a\n'
+    assert ext._data['main/loss'] == [(1, 0.75), (2, pytest.approx(7 / 24))]
+    assert ext._data['absent'] == []
+    assert os.listdir(str(tmp_path)) == ['loss.png']
+
+
+def test_postprocess_and_serialize(tmp_path):
+    pytest.importorskip('matplotlib')
+    calls = []
+    ext = extensions.PlotReport('main/loss', trigger=(1, 'iteration'),
+                                postprocess=lambda f, a, s: calls.append(a),
+                                marker=None, grid=False)
+    _run(ext, tmp_path, stop=(2, 'iteration'))
+    assert len(calls) == 2
+    path = str(tmp_path / 'p.npz')
+    serializers.save_npz(path, ext)
+    restored = extensions.PlotReport('main/loss')
+    serializers.load_npz(path, restored)
+    assert restored._data == {'main/loss': [(1, 1.0), (2, 0.5)]}
+
+
+def test_without_matplotlib(tmp_path, monkeypatch):
+    monkeypatch.setattr(_plot, '_available', False)
+    with pytest.warns(UserWarning, match='matplotlib'):
+        assert not extensions.PlotReport.available()
+    with pytest.warns(UserWarning):
+        ext = extensions.PlotReport(['main/loss'])
+    _run(ext, tmp_path)
+    assert os.listdir(str(tmp_path)) == []
