@@ -688,3 +688,42 @@ def test_static_code_with_variables(rng):
         m(x)
         numpy.testing.assert_allclose(seen[-1], numpy.maximum(x, 0))
     assert len(seen) == 3
+
+
+def test_replay_keeps_only_what_backward_needs(sg, rng):
+    sta = sg.StaticMLP()
+    x = rng.uniform(-1, 1, (4, 6))
+    sta(x)
+    y = sta(x)
+    node = y.creator
+    kept = [s for s in node._slots if s is not None]
+    # Retained for backward: x, W1, W2, W3 and the two relu outputs (also
+    # the next linear's inputs); not the biases, pre-activations or y.
+    assert len(kept) == 6
+    y.grad = numpy.ones_like(y.array)
+    y.backward()
+    assert sta.W1.grad is not None
+
+
+def test_state_kept_outside_arguments_falls_back(rng):
+    class RNN(chainer.Chain):
+        def __init__(self):
+            super(RNN, self).__init__()
+            with self.init_scope():
+                self.W = chainer.Parameter(rng.uniform(-1, 1, (2, 2)))
+            self.h = F.tanh(chainer.Variable(numpy.zeros((1, 2))))
+
+        @chainer.static_graph
+        def forward(self, x):
+            self.h = F.tanh(F.linear(x, self.W) + self.h)
+            return self.h
+
+    m = RNN()
+    x = numpy.ones((1, 2))
+    with pytest.warns(RuntimeWarning, match='argument'):
+        m(x)
+    for _ in range(2):
+        h = m.h.array
+        y = m(x)  # define-by-run: uses this call's state
+        numpy.testing.assert_allclose(
+            y.array, numpy.tanh(x.dot(m.W.array.T) + h))

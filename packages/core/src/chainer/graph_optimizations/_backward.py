@@ -139,7 +139,6 @@ class BackwardStep(object):
 
 def _prepare(node, in_slots, out_slots, in_meta, slots):
     """Gives a node copy the graph state ``FunctionNode.apply`` sets."""
-    retained = node._input_indexes_to_retain or ()
     inputs = []
     for k, s in enumerate(in_slots):
         shape, dtype, requires_grad = in_meta[k]
@@ -151,7 +150,9 @@ def _prepare(node, in_slots, out_slots, in_meta, slots):
         vn._requires_grad = requires_grad
         vn.dtype = dtype
         vn.shape = shape
-        vn._data = slots[s] if k in retained else None
+        # Retained inputs are always there; others only if another step
+        # retained them (like an input whose Variable is still alive).
+        vn._data = slots[s]
         inputs.append(vn)
     node.inputs = tuple(inputs)
     node.outputs = (DEAD,) * len(out_slots)

@@ -12,6 +12,8 @@ from chainer.graph_optimizations import _recorder
 from chainer.graph_optimizations import _schedule
 
 _NodeRecord = _recorder._NodeRecord
+_OUTSIDE = ('it uses a Variable computed outside the chain that is not one '
+            'of its arguments; pass it as an argument')
 
 
 def _meta(var):
@@ -46,6 +48,10 @@ def build(rec, unique, out_leaves, out_structure, label):
                 continue
             var = None
             if fin is not None:
+                if fin[k]._creator_node is not None:
+                    # Computed before this call (e.g. recurrent state kept
+                    # in an attribute): replays would reuse this array.
+                    return _OUTSIDE
                 var = fin[k]._variable()
                 if var is not None and var._data is not arrays[s]:
                     var = None

@@ -5,13 +5,12 @@ step re-runs a recorded :class:`~chainer.FunctionNode`'s ``forward`` on a
 fresh shallow copy of the node (its constructor state, snapshot before the
 recorded forward), so every replay computes with its own node state, just as
 define-by-run builds new nodes each call. A code step calls a
-``@static_code`` function again with the current arrays.
+``@static_code`` function again with the current arrays. Backward runs the
+recorded nodes that need it in reverse order (see ``_backward``).
 
-Backward walks the recorded graph in reverse, calling each copy's backward
-(``_backward_arrays`` when it has one) after giving it the inputs and
-retained arrays that ``FunctionNode.apply`` would have given it. Type checks,
-hooks, Variables, graph links and the heap-ordered traversal are skipped:
-the recording already ran them once for this input signature.
+Type checks, hooks, Variables, graph links and the heap-ordered traversal
+are skipped: the recording already went through them once for this input
+signature.
 """
 import copy
 
