@@ -727,3 +727,26 @@ def test_state_kept_outside_arguments_falls_back(rng):
         y = m(x)  # define-by-run: uses this call's state
         numpy.testing.assert_allclose(
             y.array, numpy.tanh(x.dot(m.W.array.T) + h))
+
+
+def test_decorating_call(rng):
+    class Model(chainer.Chain):
+        def __init__(self):
+            super(Model, self).__init__()
+            with self.init_scope():
+                self.W = chainer.Parameter(rng.uniform(-1, 1, (2, 3)))
+
+        @chainer.static_graph
+        def __call__(self, x):
+            return F.relu(F.linear(x, self.W))
+
+    m = Model()
+    for _ in range(3):
+        x = rng.uniform(-1, 1, (4, 3))
+        m.cleargrads()
+        y = m(x)
+        F.sum(y).backward()
+        h = x.dot(m.W.array.T)
+        numpy.testing.assert_allclose(y.array, numpy.maximum(h, 0))
+        numpy.testing.assert_allclose(m.W.grad, (h > 0).T.dot(x))
+    assert isinstance(y.creator, sg_module.StaticScheduleFunction)

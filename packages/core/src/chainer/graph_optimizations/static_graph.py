@@ -115,7 +115,9 @@ def static_graph(*args, **kwargs):
     - Every Variable the method uses must be one of its inputs, a parameter
       or another Variable alive across calls (read anew on each call); a
       link's recurrent state kept as an attribute (e.g. ``L.LSTM``) is
-      therefore not static.
+      therefore not static. (Recording with backprop detects a Variable
+      computed before the call that is not an argument, and runs
+      define-by-run, with a warning.)
     - Static chains cannot be nested (``RuntimeError``).
     - Double backprop through a replayed call raises ``RuntimeError``;
       with ``enable_double_backprop=True`` the chain always runs
