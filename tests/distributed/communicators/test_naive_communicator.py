@@ -1,0 +1,174 @@
+import numpy
+import pytest
+
+import chainer
+from chainermn.communicators import naive_communicator
+
+pytestmark = pytest.mark.mpi
+
+
+class _Model(chainer.Chain):
+
+    def __init__(self, dtypes=('f', 'f', 'f')):
+        super(_Model, self).__init__()
+        with self.init_scope():
+            self.w = chainer.Parameter(numpy.zeros((3, 2), dtypes[0]))
+            self.b = chainer.Parameter(numpy.zeros(4, dtypes[1]))
+            self.z = chainer.Parameter(numpy.zeros((), dtypes[2]))
+            self.lazy = chainer.Parameter()  # uninitialized: skipped
+
+
+class _CountingComm(object):
+
+    """Forwards to an mpi4py communicator, counting collective calls."""
+
+    def __init__(self, real):
+        self.real = real
+        self.calls = []
+
+    def __getattr__(self, name):
+        attr = getattr(self.real, name)
+        if name[:1].isupper():
+            def wrapped(*args, **kwargs):
+                self.calls.append(name)
+                return attr(*args, **kwargs)
+            return wrapped
+        return attr
+
+
+def _grads(model, rank, rng_seed=0):
+    rng = numpy.random.RandomState(rng_seed + rank)
+    out = {}
+    for name, p in model.namedparams(include_uninit=False):
+        p.grad = rng.uniform(-1, 1, p.shape).astype(p.dtype)
+        out[name] = p.grad.copy()
+    return out
+
+
+@pytest.mark.parametrize('dtypes', [
+    ('f', 'f', 'f'), ('d', 'd', 'd'), ('e', 'e', 'e'), ('f', 'e', 'd')])
+def test_allreduce_grad_is_mean(comm, dtypes):
+    model = _Model(dtypes)
+    mine = _grads(model, comm.rank)
+    everyone = comm.gather_obj(mine)
+    everyone = comm.bcast_obj(everyone)
+    comm.allreduce_grad(model)
+    for name, p in model.namedparams(include_uninit=False):
+        expected = numpy.mean(
+            [g[name].astype(numpy.float64) for g in everyone], axis=0)
+        assert p.grad.dtype == p.dtype
+        tol = 1e-3 if p.dtype == numpy.float16 else 1e-6
+        numpy.testing.assert_allclose(p.grad, expected, rtol=tol, atol=tol)
+    assert model.lazy.grad is None
+
+
+def test_one_allreduce_and_one_reused_buffer(comm):
+    model = _Model()
+    original = comm.mpi_comm
+    counting = comm.mpi_comm = _CountingComm(original)
+    try:
+        _grads(model, comm.rank)
+        comm.allreduce_grad(model)
+        buf = comm._host_buffer._buf
+        _grads(model, comm.rank, 5)
+        comm.allreduce_grad(model)
+        same = comm._host_buffer._buf is buf
+    finally:
+        comm.mpi_comm = original
+    if comm.size == 1:
+        assert counting.calls == []  # nothing to average
+        return
+    # Per call: the tiny layout check and one Allreduce of all gradients.
+    assert counting.calls.count('Allreduce') == 4
+    assert same
+
+
+def test_float16_summed_in_float32(comm):
+    # 2049 + 1 is not representable in float16 but the sum is exact in
+    # float32 before the mean is taken.
+    model = _Model(('e', 'e', 'e'))
+    for _, p in model.namedparams(include_uninit=False):
+        p.grad = numpy.full(p.shape, 2048 if comm.rank == 0 else 1, 'e')
+    comm.allreduce_grad(model)
+    if comm.size == 2:
+        assert model.w.grad[0, 0] == numpy.float16(1024.5)
+
+
+def test_missing_grad_on_every_rank_is_skipped(comm):
+    model = _Model()
+    _grads(model, comm.rank)
+    model.b.grad = None
+    comm.allreduce_grad(model)
+    assert model.b.grad is None
+
+
+def test_zero_fill(comm):
+    model = _Model()
+    grads = _grads(model, 0)  # the same on every rank
+    g = grads['/w']
+    if comm.rank == 0:
+        model.b.grad = None
+    comm.allreduce_grad(model, zero_fill=True)
+    assert model.b.grad is not None
+    if comm.size == 1:
+        numpy.testing.assert_array_equal(model.b.grad, numpy.zeros(4, 'f'))
+    else:
+        numpy.testing.assert_allclose(model.w.grad, g, rtol=1e-6)
+        # rank 0 contributed zeros, the others the same values
+        numpy.testing.assert_allclose(
+            model.b.grad, grads['/b'] * (comm.size - 1) / comm.size,
+            rtol=1e-6)
+
+
+def test_disagreeing_ranks_raise_together(comm2):
+    model = _Model()
+    _grads(model, comm2.rank)
+    if comm2.rank == 1:
+        model.b.grad = None
+    with pytest.raises(RuntimeError) as e:
+        comm2.allreduce_grad(model)
+    assert '/b' in str(e.value) and 'zero_fill' in str(e.value)
+    # The communicator is still usable afterwards.
+    _grads(model, comm2.rank)
+    comm2.allreduce_grad(model)
+
+
+def test_read_only_grad(comm):
+    model = _Model()
+    _grads(model, comm.rank)
+    model.b.grad = numpy.broadcast_to(numpy.float32(comm.rank + 1), (4,))
+    comm.allreduce_grad(model)
+    expected = numpy.mean(numpy.arange(comm.size) + 1.0)
+    numpy.testing.assert_allclose(model.b.grad, numpy.full(4, expected))
+
+
+def test_bcast_data(comm):
+    model = _Model(('f', 'e', 'd'))
+    for _, p in model.namedparams(include_uninit=False):
+        p.array[...] = comm.rank + 1
+    w = model.w.array
+    comm.bcast_data(model)
+    for _, p in model.namedparams(include_uninit=False):
+        numpy.testing.assert_array_equal(p.array, numpy.ones(p.shape))
+    assert model.w.array is w  # copied in place
+
+
+def test_bcast_data_mismatch_raises(comm2):
+    model = _Model()
+    if comm2.rank == 1:
+        model.lazy.initialize((2,))
+    with pytest.raises(RuntimeError, match='lazy'):
+        comm2.bcast_data(model)
+
+
+def test_constructor_and_split(comm):
+    c = naive_communicator.NaiveCommunicator(comm.mpi_comm)
+    assert (c.rank, c.size) == (comm.rank, comm.size)
+    sub = c.split(comm.rank % 2, comm.rank)
+    assert isinstance(sub, naive_communicator.NaiveCommunicator)
+    assert sub.size == sum(1 for r in range(comm.size)
+                           if r % 2 == comm.rank % 2)
+    assert sub.rank == comm.rank // 2
+    model = _Model()
+    _grads(model, sub.rank)
+    sub.allreduce_grad(model)
