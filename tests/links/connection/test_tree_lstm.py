@@ -28,7 +28,7 @@ def _ref_child_sum(link, cs, hs, x, sigmoid):
 
 
 def _ref_nary(link, cs, hs, x, sigmoid):
-    n, n_ary = link.state_size, link.n_ary
+    n = link.state_size
     g = _lin(link.W_x, x)
     for k, h in enumerate(hs, 1):
         if h is not None:

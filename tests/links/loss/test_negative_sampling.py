@@ -1,7 +1,6 @@
 import numpy
 import pytest
 
-import chainer
 from chainer import links
 from chainer import testing
 
