@@ -1,6 +1,9 @@
 """Private helpers shared by the mathematical functions."""
 import numbers
 
+from chainer import backend
+from chainer import function_node
+from chainer import utils
 from chainer.utils import type_check
 
 
@@ -25,6 +28,35 @@ def check_float_inputs(in_types, names, same_dtype=True, same_shape=False):
             type_check.expect(t.dtype.kind == 'f')
         if same_shape:
             type_check.expect(t.shape == first.shape)
+
+
+class UnaryElementwise(function_node.FunctionNode):
+
+    """``xp.<_name>(x)`` of one float input; subclasses write ``backward``.
+
+    ``_name`` is both the array-module function and the label. The input is
+    kept for backward, or only the output where ``_retain_output`` is set
+    (for ops whose derivative is a function of the output, like exp).
+    """
+
+    _name = None
+    _retain_output = False
+
+    @property
+    def label(self):
+        return self._name
+
+    def check_type_forward(self, in_types):
+        check_float_inputs(in_types, ('x',))
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        if self._retain_output:
+            self.retain_outputs((0,))
+        else:
+            self.retain_inputs((0,))
+        return utils.force_array(getattr(xp, self._name)(x)),
 
 
 def normalize_axis(axis):

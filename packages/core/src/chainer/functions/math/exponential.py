@@ -1,26 +1,13 @@
 import math
 
-from chainer import backend
-from chainer import function_node
 from chainer import utils
 from chainer.functions.math import _helpers
 
 
-class Exp(function_node.FunctionNode):
-
-    @property
-    def label(self):
-        return 'exp'
-
-    def check_type_forward(self, in_types):
-        _helpers.check_float_inputs(in_types, ('x',))
-
-    def forward(self, inputs):
-        x, = inputs
-        xp = backend.get_array_module(x)
-        # d exp(x)/dx = exp(x): the output is all backward needs.
-        self.retain_outputs((0,))
-        return utils.force_array(xp.exp(x)),
+class Exp(_helpers.UnaryElementwise):
+    _name = 'exp'
+    # d exp(x)/dx = exp(x): the output is all backward needs.
+    _retain_output = True
 
     def backward(self, indexes, grad_outputs):
         y, = self.get_retained_outputs()
@@ -45,23 +32,10 @@ def exp(x):
     return Exp().apply((x,))[0]
 
 
-class _LogBase(function_node.FunctionNode):
+class _LogBase(_helpers.UnaryElementwise):
 
-    _xp_name = 'log'
+    _name = 'log'
     _factor = 1.0  # d log_b(x)/dx = _factor / x
-
-    @property
-    def label(self):
-        return self._xp_name
-
-    def check_type_forward(self, in_types):
-        _helpers.check_float_inputs(in_types, ('x',))
-
-    def forward(self, inputs):
-        x, = inputs
-        xp = backend.get_array_module(x)
-        self.retain_inputs((0,))
-        return utils.force_array(getattr(xp, self._xp_name)(x)),
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -84,12 +58,12 @@ class Log(_LogBase):
 
 
 class Log2(_LogBase):
-    _xp_name = 'log2'
+    _name = 'log2'
     _factor = 1.0 / math.log(2.0)
 
 
 class Log10(_LogBase):
-    _xp_name = 'log10'
+    _name = 'log10'
     _factor = 1.0 / math.log(10.0)
 
 

@@ -5,27 +5,7 @@ from chainer import utils
 from chainer.functions.math import _helpers
 
 
-class _UnaryBase(function_node.FunctionNode):
-
-    """Elementwise ``xp.<name>`` keeping the input for backward."""
-
-    _name = None
-
-    @property
-    def label(self):
-        return self._name
-
-    def check_type_forward(self, in_types):
-        _helpers.check_float_inputs(in_types, ('x',))
-
-    def forward(self, inputs):
-        x, = inputs
-        xp = backend.get_array_module(x)
-        self.retain_inputs((0,))
-        return utils.force_array(getattr(xp, self._name)(x)),
-
-
-class Sin(_UnaryBase):
+class Sin(_helpers.UnaryElementwise):
     _name = 'sin'
 
     def backward(self, indexes, grad_outputs):
@@ -40,7 +20,7 @@ class Sin(_UnaryBase):
         return utils.force_array(grad_outputs[0] * xp.cos(x)),
 
 
-class Cos(_UnaryBase):
+class Cos(_helpers.UnaryElementwise):
     _name = 'cos'
 
     def backward(self, indexes, grad_outputs):
@@ -55,28 +35,17 @@ class Cos(_UnaryBase):
         return utils.force_array(grad_outputs[0] * -xp.sin(x)),
 
 
-class Tan(function_node.FunctionNode):
-
-    @property
-    def label(self):
-        return 'tan'
-
-    def check_type_forward(self, in_types):
-        _helpers.check_float_inputs(in_types, ('x',))
-
-    def forward(self, inputs):
-        x, = inputs
-        xp = backend.get_array_module(x)
-        # d tan(x)/dx = 1 + tan(x)^2: the output suffices.
-        self.retain_outputs((0,))
-        return utils.force_array(xp.tan(x)),
+class Tan(_helpers.UnaryElementwise):
+    _name = 'tan'
+    # d tan(x)/dx = 1 + tan(x)^2: the output suffices.
+    _retain_output = True
 
     def backward(self, indexes, grad_outputs):
         y, = self.get_retained_outputs()
         return grad_outputs[0] * (y * y + 1.0),
 
 
-class Arcsin(_UnaryBase):
+class Arcsin(_helpers.UnaryElementwise):
     _name = 'arcsin'
 
     def backward(self, indexes, grad_outputs):
@@ -84,7 +53,7 @@ class Arcsin(_UnaryBase):
         return grad_outputs[0] * chainer.functions.rsqrt(1.0 - x * x),
 
 
-class Arccos(_UnaryBase):
+class Arccos(_helpers.UnaryElementwise):
     _name = 'arccos'
 
     def backward(self, indexes, grad_outputs):
@@ -92,7 +61,7 @@ class Arccos(_UnaryBase):
         return grad_outputs[0] * -chainer.functions.rsqrt(1.0 - x * x),
 
 
-class Arctan(_UnaryBase):
+class Arctan(_helpers.UnaryElementwise):
     _name = 'arctan'
 
     def backward(self, indexes, grad_outputs):
