@@ -247,6 +247,8 @@ def _reshape(func, layer):
 
 
 def _eltwise(*xs, operation, coeffs):
+    # Variables, so that raw array inputs still give a Variable.
+    xs = [chainer.as_variable(x) for x in xs]
     param = caffe_pb2.EltwiseParameter
     if operation == param.PROD:
         return functools.reduce(lambda a, b: a * b, xs)
