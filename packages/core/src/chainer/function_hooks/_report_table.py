@@ -1,4 +1,9 @@
-"""Right-aligned text tables shared by the profiling hooks' reports."""
+"""Report tables and timing shared by the profiling hooks."""
+import collections
+import sys
+import time
+
+import numpy
 
 
 def write_table(rows, file):
@@ -18,3 +23,99 @@ def function_name(function):
     if name is None:
         name = type(function).__name__
     return name
+
+
+class TimerReport(object):
+
+    """Timing, summary and report of the function and link ``TimerHook``.
+
+    Subclasses name their report's first column in ``_name_header`` and
+    wrap each call in ``_start_timer(xp)`` and ``_stop_timer(name)``.
+
+    Attributes:
+        call_history: List of ``(name, elapsed seconds)`` pairs, in the
+            order the calls finished.
+    """
+
+    table = {'sec': 1, 'ms': 10 ** 3, 'us': 10 ** 6, 'ns': 10 ** 9}
+    _name_header = 'Name'
+
+    def __init__(self):
+        self.call_history = []
+        self._running_stack = []
+        self._total_time = 0
+
+    def _start_timer(self, xp):
+        if xp is numpy:
+            self._running_stack.append((None, time.perf_counter()))
+        else:
+            start = xp.cuda.Event()
+            start.record()
+            self._running_stack.append((xp, start))
+
+    def _stop_timer(self, name):
+        xp, start = self._running_stack.pop()
+        if xp is None:
+            elapsed = time.perf_counter() - start
+        else:
+            stop = xp.cuda.Event()
+            stop.record()
+            stop.synchronize()
+            # get_elapsed_time answers in milliseconds.
+            elapsed = xp.cuda.get_elapsed_time(start, stop) / 1000
+        self.call_history.append((name, elapsed))
+        # A nested call (a function calling others, a chain calling its
+        # links) is inside its caller's time: only outermost calls count.
+        if not self._running_stack:
+            self._total_time += elapsed
+
+    def total_time(self):
+        """Returns the total elapsed time in seconds (outermost calls)."""
+        return self._total_time
+
+    def summary(self):
+        """Returns the elapsed time and the number of calls per name.
+
+        Returns:
+            An ordered dictionary mapping names, in order of first call, to
+            dictionaries with keys ``elapsed_time`` (seconds) and
+            ``occurrence``.
+        """
+        summary = collections.OrderedDict()
+        for name, elapsed in self.call_history:
+            record = summary.setdefault(
+                name, {'elapsed_time': 0, 'occurrence': 0})
+            record['elapsed_time'] += elapsed
+            record['occurrence'] += 1
+        return summary
+
+    @staticmethod
+    def _choose_unit(second):
+        factor = 1
+        for unit in ('sec', 'ms', 'us'):
+            if second * factor >= 1:
+                return factor, unit
+            factor *= 1000.0
+        return factor, 'ns'
+
+    def print_report(self, unit='auto', file=sys.stdout):
+        """Prints the summary as a table.
+
+        Args:
+            unit (str): ``'sec'``, ``'ms'``, ``'us'``, ``'ns'``, or
+                ``'auto'`` to pick the unit of each row.
+            file: Output file-like object.
+        """
+        if unit != 'auto' and unit not in self.table:
+            raise ValueError('unit must be one of auto, sec, ms, us, ns, '
+                             'not {!r}'.format(unit))
+        rows = [[self._name_header, 'ElapsedTime', 'Occurrence']]
+        for name, record in self.summary().items():
+            second = record['elapsed_time']
+            if unit == 'auto':
+                factor, row_unit = self._choose_unit(second)
+            else:
+                factor, row_unit = self.table[unit], unit
+            rows.append([name, '%3.2f%s' % (second * factor, row_unit),
+                         str(record['occurrence'])])
+        write_table(rows, file)
