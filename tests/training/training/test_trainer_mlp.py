@@ -187,3 +187,37 @@ def test_dump_graph_writes_dot(tmp_path, make_mlp, separable_data):
         dot = f.read()
     assert dot.startswith('digraph') and 'SoftmaxCrossEntropy' in dot
     assert chainer.config.keep_graph_on_report == before
+
+
+def test_links_classifier_with_multiprocess_iterator(tmp_path,
+                                                     separable_data):
+    L = pytest.importorskip('chainer.links')
+
+    class MLP(chainer.Chain):
+        def __init__(self):
+            super(MLP, self).__init__()
+            with self.init_scope():
+                self.l1 = L.Linear(None, 8)
+                self.l2 = L.Linear(None, 2)
+
+        def forward(self, x):
+            return self.l2(chainer.functions.relu(self.l1(x)))
+
+    numpy.random.seed(0)
+    model = L.Classifier(MLP())
+    optimizer = optimizers.Adam(alpha=0.05).setup(model)
+    train_it = iterators.MultiprocessIterator(
+        separable_data(N_TRAIN, seed=1), BATCH, n_processes=2)
+    test_it = iterators.MultithreadIterator(
+        separable_data(40, seed=2), 20, repeat=False, shuffle=False)
+    updater = training.StandardUpdater(train_it, optimizer)
+    trainer = training.Trainer(updater, (8, 'epoch'), out=str(tmp_path))
+    trainer.extend(extensions.Evaluator(test_it, model))
+    trainer.extend(extensions.LogReport(log_name=None))
+    trainer.extend(extensions.observe_lr(observation_key='alpha'),
+                   trigger=(1, 'epoch'))
+    trainer.run()
+    log = trainer.get_extension('LogReport').log
+    assert log[-1]['validation/main/accuracy'] == 1.0
+    assert log[-1]['main/loss'] < log[0]['main/loss']
+    assert train_it._finalized and test_it._finalized
