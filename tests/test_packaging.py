@@ -73,28 +73,31 @@ def build_wheel(wheel_dir):
     return build
 
 
-def _numpy_only_dir(tmp_path):
-    """A folder exposing numpy (and nothing else) of this environment."""
+def _host_packages_dir(tmp_path, names):
+    """A folder exposing only the named distributions of this environment."""
     deps = tmp_path / 'deps'
     deps.mkdir()
-    dist = importlib.metadata.distribution('numpy')
-    site = pathlib.Path(dist.locate_file(''))
-    tops = {pathlib.PurePath(f).parts[0] for f in dist.files}
-    for top in sorted(tops):
-        if top != '..' and (site / top).exists():
-            (deps / top).symlink_to(site / top)
+    for name in names:
+        dist = importlib.metadata.distribution(name)
+        site = pathlib.Path(dist.locate_file(''))
+        tops = {pathlib.PurePath(f).parts[0] for f in dist.files}
+        for top in sorted(tops):
+            if top != '..' and (site / top).exists() and \
+                    not (deps / top).exists():
+                (deps / top).symlink_to(site / top)
     return deps
 
 
-def _fresh_venv(tmp_path):
-    """A venv with no chainer at all and numpy from this environment."""
+def _fresh_venv(tmp_path, host_packages=('numpy',)):
+    """A venv with no chainer at all; numpy (and other named third-party
+    distributions) come from this environment, since tests are offline."""
     venv = tmp_path / 'venv'
     _run([sys.executable, '-m', 'venv', '--without-pip', venv])
     python = venv / 'bin' / 'python'
     purelib = _run([python, '-I', '-c',
                     'import sysconfig; print(sysconfig.get_path("purelib"))'])
     pth = pathlib.Path(purelib.strip()) / '_numpy_from_host.pth'
-    pth.write_text('%s\n' % _numpy_only_dir(tmp_path))
+    pth.write_text('%s\n' % _host_packages_dir(tmp_path, host_packages))
     return python
 
 
@@ -194,7 +197,8 @@ def test_all_four_together(build_wheel, tmp_path):
     for dist in DISTRIBUTIONS:
         wheel = build_wheel(dist)
         (links / wheel.name).symlink_to(wheel)
-    python = _fresh_venv(tmp_path)
+    # chainer-links needs protobuf (Caffe support), as v5 did.
+    python = _fresh_venv(tmp_path, ('numpy', 'protobuf'))
     # Only chainer-distributed is named: pip must pull in the other three.
     _pip_install(python, links, 'chainer-distributed')
     out = _python(python, '''

@@ -85,9 +85,6 @@ def test_shrinking_batch(ref_sigmoid):
     testing.assert_allclose(c1, link.c.array[:2], atol=1e-5, rtol=1e-4)
 
 
-@pytest.mark.xfail(raises=ValueError, strict=False,
-                   reason='F.linear of chainer-core rejects a zero-size '
-                          'batch (v5 accepts a 2-D one)')
 def test_zero_batch_keeps_state():
     link = links.LSTM(2, 3)
     link(numpy.ones((2, 2), 'f'))

@@ -135,3 +135,17 @@ def test_doctests():
         runner.run(test)
     assert runner.failures == 0
     assert runner.tries > 0
+
+
+def test_empty_batch():
+    import chainer
+    x = numpy.zeros((0, 3), numpy.float32)
+    W = numpy.random.rand(4, 3).astype(numpy.float32)
+    b = numpy.random.rand(4).astype(numpy.float32)
+    xv, Wv = chainer.Variable(x), chainer.Variable(W)
+    y = functions.linear(xv, Wv, b)
+    assert y.shape == (0, 4)
+    y.grad = numpy.zeros((0, 4), numpy.float32)
+    y.backward()
+    assert xv.grad.shape == (0, 3)
+    numpy.testing.assert_array_equal(Wv.grad, numpy.zeros((4, 3)))

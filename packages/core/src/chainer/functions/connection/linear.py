@@ -7,8 +7,9 @@ from chainer.utils import type_check
 
 def _flat(a, n_batch_axes):
     # Collapse the batch axes and the feature axes to one each (a view).
+    # Explicit sizes: ``-1`` cannot be inferred for an empty batch.
     rows = utils.size_of_shape(a.shape[:n_batch_axes])
-    return a.reshape(rows, -1)
+    return a.reshape(rows, utils.size_of_shape(a.shape[n_batch_axes:]))
 
 
 class LinearFunction(function_node.FunctionNode):
