@@ -3,6 +3,7 @@ import numpy
 
 from chainer.backends import cuda
 from chainer import optimizer
+from chainer.optimizers import _rule_helpers
 
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -32,16 +33,10 @@ class AdaDeltaRule(optimizer.UpdateRule):
     def __init__(self, parent_hyperparam=None, rho=None, eps=None):
         super(AdaDeltaRule, self).__init__(
             parent_hyperparam or _default_hyperparam)
-        if rho is not None:
-            self.hyperparam.rho = rho
-        if eps is not None:
-            self.hyperparam.eps = eps
+        _rule_helpers.override(self.hyperparam, rho=rho, eps=eps)
 
     def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['msg'] = xp.zeros_like(param.array)
-            self.state['msdx'] = xp.zeros_like(param.array)
+        _rule_helpers.new_states(self, param, zeros=('msg', 'msdx'))
 
     def update_core_cpu(self, param):
         grad = param.grad

@@ -6,6 +6,7 @@ import numpy
 from chainer.backends import cuda
 from chainer import optimizer
 from chainer.optimizers import _eps
+from chainer.optimizers import _rule_helpers
 
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -60,20 +61,15 @@ class AdamRule(optimizer.UpdateRule):
                  amsgrad=None):
         super(AdamRule, self).__init__(
             parent_hyperparam or _default_hyperparam)
-        for name, value in (('alpha', alpha), ('beta1', beta1),
-                            ('beta2', beta2), ('eps', eps), ('eta', eta),
-                            ('weight_decay_rate', weight_decay_rate),
-                            ('amsgrad', amsgrad)):
-            if value is not None:
-                setattr(self.hyperparam, name, value)
+        _rule_helpers.override(
+            self.hyperparam, alpha=alpha, beta1=beta1, beta2=beta2, eps=eps,
+            eta=eta, weight_decay_rate=weight_decay_rate, amsgrad=amsgrad)
 
     def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['m'] = xp.zeros_like(param.array)
-            self.state['v'] = xp.zeros_like(param.array)
-            if self.hyperparam.amsgrad:
-                self.state['vhat'] = xp.zeros_like(param.array)
+        # AMSGrad also keeps the running maximum of v.
+        amsgrad_states = ('vhat',) if self.hyperparam.amsgrad else ()
+        _rule_helpers.new_states(self, param,
+                                 zeros=('m', 'v') + amsgrad_states)
 
     def update_core_cpu(self, param):
         hp = self.hyperparam

@@ -1,14 +1,12 @@
 """Momentum SGD with the learning rate applied after the momentum."""
 from chainer.backends import cuda
-from chainer import optimizer
+from chainer.optimizers import _momentum
 
 
-_default_hyperparam = optimizer.Hyperparameter()
-_default_hyperparam.lr = 0.01
-_default_hyperparam.momentum = 0.9
+_default_hyperparam = _momentum.default_hyperparam()
 
 
-class CorrectedMomentumSGDRule(optimizer.UpdateRule):
+class CorrectedMomentumSGDRule(_momentum.VelocityRule):
 
     """Update rule of corrected momentum SGD.
 
@@ -24,18 +22,7 @@ class CorrectedMomentumSGDRule(optimizer.UpdateRule):
         momentum (float): Exponential decay rate of the velocity.
     """
 
-    def __init__(self, parent_hyperparam=None, lr=None, momentum=None):
-        super(CorrectedMomentumSGDRule, self).__init__(
-            parent_hyperparam or _default_hyperparam)
-        if lr is not None:
-            self.hyperparam.lr = lr
-        if momentum is not None:
-            self.hyperparam.momentum = momentum
-
-    def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['v'] = xp.zeros_like(param.array)
+    _default_hyperparam = _default_hyperparam
 
     def update_core_cpu(self, param):
         v = self.state['v']
@@ -52,7 +39,7 @@ class CorrectedMomentumSGDRule(optimizer.UpdateRule):
                 param.array, self.state['v'])
 
 
-class CorrectedMomentumSGD(optimizer.GradientMethod):
+class CorrectedMomentumSGD(_momentum.VelocityMethod):
 
     """Momentum SGD whose velocity is independent of the learning rate.
 
@@ -67,14 +54,4 @@ class CorrectedMomentumSGD(optimizer.GradientMethod):
         momentum (float): Momentum :math:`\\mu`.
     """
 
-    def __init__(self, lr=_default_hyperparam.lr,
-                 momentum=_default_hyperparam.momentum):
-        super(CorrectedMomentumSGD, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.momentum = momentum
-
-    lr = optimizer.HyperparameterProxy('lr')
-    momentum = optimizer.HyperparameterProxy('momentum')
-
-    def create_update_rule(self):
-        return CorrectedMomentumSGDRule(self.hyperparam)
+    _rule_class = CorrectedMomentumSGDRule

@@ -1,14 +1,12 @@
 """Classical momentum SGD."""
 from chainer.backends import cuda
-from chainer import optimizer
+from chainer.optimizers import _momentum
 
 
-_default_hyperparam = optimizer.Hyperparameter()
-_default_hyperparam.lr = 0.01
-_default_hyperparam.momentum = 0.9
+_default_hyperparam = _momentum.default_hyperparam()
 
 
-class MomentumSGDRule(optimizer.UpdateRule):
+class MomentumSGDRule(_momentum.VelocityRule):
 
     """Update rule of momentum SGD.
 
@@ -22,18 +20,7 @@ class MomentumSGDRule(optimizer.UpdateRule):
         momentum (float): Exponential decay rate of the velocity.
     """
 
-    def __init__(self, parent_hyperparam=None, lr=None, momentum=None):
-        super(MomentumSGDRule, self).__init__(
-            parent_hyperparam or _default_hyperparam)
-        if lr is not None:
-            self.hyperparam.lr = lr
-        if momentum is not None:
-            self.hyperparam.momentum = momentum
-
-    def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['v'] = xp.zeros_like(param.array)
+    _default_hyperparam = _default_hyperparam
 
     def update_core_cpu(self, param):
         v = self.state['v']
@@ -50,7 +37,7 @@ class MomentumSGDRule(optimizer.UpdateRule):
                                    self.state['v'])
 
 
-class MomentumSGD(optimizer.GradientMethod):
+class MomentumSGD(_momentum.VelocityMethod):
 
     """Momentum SGD optimizer.
 
@@ -62,14 +49,4 @@ class MomentumSGD(optimizer.GradientMethod):
         momentum (float): Momentum :math:`\\mu`.
     """
 
-    def __init__(self, lr=_default_hyperparam.lr,
-                 momentum=_default_hyperparam.momentum):
-        super(MomentumSGD, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.momentum = momentum
-
-    lr = optimizer.HyperparameterProxy('lr')
-    momentum = optimizer.HyperparameterProxy('momentum')
-
-    def create_update_rule(self):
-        return MomentumSGDRule(self.hyperparam)
+    _rule_class = MomentumSGDRule

@@ -1,14 +1,12 @@
 """Nesterov's accelerated gradient."""
 from chainer.backends import cuda
-from chainer import optimizer
+from chainer.optimizers import _momentum
 
 
-_default_hyperparam = optimizer.Hyperparameter()
-_default_hyperparam.lr = 0.01
-_default_hyperparam.momentum = 0.9
+_default_hyperparam = _momentum.default_hyperparam()
 
 
-class NesterovAGRule(optimizer.UpdateRule):
+class NesterovAGRule(_momentum.VelocityRule):
 
     """Update rule of Nesterov's accelerated gradient.
 
@@ -22,18 +20,7 @@ class NesterovAGRule(optimizer.UpdateRule):
         momentum (float): Exponential decay rate of the velocity.
     """
 
-    def __init__(self, parent_hyperparam=None, lr=None, momentum=None):
-        super(NesterovAGRule, self).__init__(
-            parent_hyperparam or _default_hyperparam)
-        if lr is not None:
-            self.hyperparam.lr = lr
-        if momentum is not None:
-            self.hyperparam.momentum = momentum
-
-    def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['v'] = xp.zeros_like(param.array)
+    _default_hyperparam = _default_hyperparam
 
     def update_core_cpu(self, param):
         v = self.state['v']
@@ -54,7 +41,7 @@ class NesterovAGRule(optimizer.UpdateRule):
                                   param.array, self.state['v'])
 
 
-class NesterovAG(optimizer.GradientMethod):
+class NesterovAG(_momentum.VelocityMethod):
 
     """Nesterov's accelerated gradient.
 
@@ -67,14 +54,4 @@ class NesterovAG(optimizer.GradientMethod):
         momentum (float): Exponential decay rate of the first order moment.
     """
 
-    def __init__(self, lr=_default_hyperparam.lr,
-                 momentum=_default_hyperparam.momentum):
-        super(NesterovAG, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.momentum = momentum
-
-    lr = optimizer.HyperparameterProxy('lr')
-    momentum = optimizer.HyperparameterProxy('momentum')
-
-    def create_update_rule(self):
-        return NesterovAGRule(self.hyperparam)
+    _rule_class = NesterovAGRule

@@ -4,6 +4,7 @@ import numpy
 from chainer.backends import cuda
 from chainer import optimizer
 from chainer.optimizers import _eps
+from chainer.optimizers import _rule_helpers
 
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -36,19 +37,11 @@ class RMSpropRule(optimizer.UpdateRule):
                  eps_inside_sqrt=None):
         super(RMSpropRule, self).__init__(
             parent_hyperparam or _default_hyperparam)
-        if lr is not None:
-            self.hyperparam.lr = lr
-        if alpha is not None:
-            self.hyperparam.alpha = alpha
-        if eps is not None:
-            self.hyperparam.eps = eps
-        if eps_inside_sqrt is not None:
-            self.hyperparam.eps_inside_sqrt = eps_inside_sqrt
+        _rule_helpers.override(self.hyperparam, lr=lr, alpha=alpha, eps=eps,
+                               eps_inside_sqrt=eps_inside_sqrt)
 
     def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['ms'] = xp.zeros_like(param.array)
+        _rule_helpers.new_states(self, param, zeros=('ms',))
 
     def update_core_cpu(self, param):
         hp = self.hyperparam

@@ -3,6 +3,7 @@ import numpy
 
 from chainer.backends import cuda
 from chainer import optimizer
+from chainer.optimizers import _rule_helpers
 
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -36,21 +37,11 @@ class RMSpropGravesRule(optimizer.UpdateRule):
                  momentum=None, eps=None):
         super(RMSpropGravesRule, self).__init__(
             parent_hyperparam or _default_hyperparam)
-        if lr is not None:
-            self.hyperparam.lr = lr
-        if alpha is not None:
-            self.hyperparam.alpha = alpha
-        if momentum is not None:
-            self.hyperparam.momentum = momentum
-        if eps is not None:
-            self.hyperparam.eps = eps
+        _rule_helpers.override(self.hyperparam, lr=lr, alpha=alpha,
+                               momentum=momentum, eps=eps)
 
     def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['n'] = xp.zeros_like(param.array)
-            self.state['g'] = xp.zeros_like(param.array)
-            self.state['delta'] = xp.zeros_like(param.array)
+        _rule_helpers.new_states(self, param, zeros=('n', 'g', 'delta'))
 
     def update_core_cpu(self, param):
         hp = self.hyperparam

@@ -3,6 +3,7 @@ import numpy
 
 from chainer.backends import cuda
 from chainer import optimizer
+from chainer.optimizers import _rule_helpers
 
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -33,17 +34,11 @@ class SMORMS3Rule(optimizer.UpdateRule):
     def __init__(self, parent_hyperparam=None, lr=None, eps=None):
         super(SMORMS3Rule, self).__init__(
             parent_hyperparam or _default_hyperparam)
-        if lr is not None:
-            self.hyperparam.lr = lr
-        if eps is not None:
-            self.hyperparam.eps = eps
+        _rule_helpers.override(self.hyperparam, lr=lr, eps=eps)
 
     def init_state(self, param):
-        xp = cuda.get_array_module(param.array)
-        with cuda.get_device_from_array(param.array):
-            self.state['mem'] = xp.ones_like(param.array)
-            self.state['g'] = xp.zeros_like(param.array)
-            self.state['g2'] = xp.zeros_like(param.array)
+        _rule_helpers.new_states(self, param, ones=('mem',),
+                                 zeros=('g', 'g2'))
 
     def update_core_cpu(self, param):
         hp = self.hyperparam
