@@ -87,3 +87,17 @@ def test_writable():
     ro = numpy.zeros(3)
     ro.flags.writeable = False
     assert not mem._writable(ro)
+
+
+def test_segments_cover_every_element_once():
+    key = _key(('/a', (5,), 'f'), ('/b', (3,), 'f'), ('/c', (2,), 'd'))
+    plan = mem.PackPlan(key, numpy.dtype)
+    f32, f64 = plan.segments(8)  # 2 float32 or 1 float64 per segment
+    assert [(lo, hi) for lo, hi, _ in f32] == [(0, 2), (2, 4), (4, 6),
+                                                (6, 8)]
+    assert f32[2][2] == [(0, 4, 5, 4), (1, 0, 1, 5)]
+    assert [(lo, hi) for lo, hi, _ in f64] == [(0, 1), (1, 2)]
+    covered = sorted((i, k) for _, _, pieces in f32
+                     for i, a, b, _ in pieces for k in range(a, b))
+    assert covered == [(0, k) for k in range(5)] + [(1, k) for k in range(3)]
+    assert plan.segments(8) is plan.segments(8)  # cached

@@ -172,3 +172,29 @@ def test_constructor_and_split(comm):
     model = _Model()
     _grads(model, sub.rank)
     sub.allreduce_grad(model)
+
+
+@pytest.mark.parametrize('segment_bytes', [None, 8, 36, 1 << 20])
+def test_segments(comm, segment_bytes):
+    # Small segments cut arrays at odd places; grads of every layout.
+    model = _Model(('f', 'e', 'd'))
+    with model.init_scope():
+        model.t = chainer.Parameter(numpy.zeros((4, 3), 'f'))
+    rng = numpy.random.RandomState(comm.rank)
+    model.w.grad = rng.uniform(-1, 1, (3, 2)).astype('f')
+    model.b.grad = rng.uniform(-1, 1, 4).astype('e')
+    model.z.grad = rng.uniform(-1, 1, ()).astype('d')
+    model.t.grad = rng.uniform(-1, 1, (3, 4)).astype('f').T  # F-order
+    mine = {n: p.grad.copy() for n, p in model.namedparams(False)}
+    everyone = comm.bcast_obj(comm.gather_obj(mine))
+    old = comm.segment_bytes
+    comm.segment_bytes = segment_bytes
+    try:
+        comm.allreduce_grad(model)
+    finally:
+        comm.segment_bytes = old
+    for name, p in model.namedparams(include_uninit=False):
+        expected = numpy.mean([e[name].astype('d') for e in everyone], 0)
+        assert p.grad.dtype == p.dtype and p.grad.shape == p.shape
+        tol = 2e-3 if p.dtype == numpy.float16 else 1e-6
+        numpy.testing.assert_allclose(p.grad, expected, rtol=tol, atol=tol)

@@ -65,6 +65,42 @@ class PackPlan(object):
         # The tag keeps different operations (bcast_data vs allreduce_grad)
         # from looking alike when ranks are out of step.
         self.signature = zlib.crc32(repr((tag, key)).encode()) or 1
+        self._segments = {}
+
+    def segments(self, segment_bytes):
+        """Each group cut into pieces of about ``segment_bytes``.
+
+        Returns, per group, a list of ``(lo, hi, pieces)``: the elements
+        ``[lo, hi)`` of the group's view, filled from ``pieces``, which
+        are ``(entry_index, begin, end, view_offset)`` ranges of the
+        flattened entries.
+        """
+        cached = self._segments.get(segment_bytes)
+        if cached is None:
+            cached = self._segments[segment_bytes] = [
+                _cut(items, n, max(1, segment_bytes // gd.itemsize))
+                for gd, _, n, items in self.groups]
+        return cached
+
+
+def _cut(items, n, step):
+    segs = []
+    k = 0
+    for lo in range(0, n, step):
+        hi = min(lo + step, n)
+        pieces = []
+        while k < len(items) and items[k][1] + items[k][2] <= lo:
+            k += 1
+        j = k
+        while j < len(items) and items[j][1] < hi:
+            i, o, size, _ = items[j]
+            a = max(lo, o)
+            b = min(hi, o + size)
+            if b > a:
+                pieces.append((i, a - o, b - o, a))
+            j += 1
+        segs.append((lo, hi, pieces))
+    return segs
 
 
 class PlanCache(object):
