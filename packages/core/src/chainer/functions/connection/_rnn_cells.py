@@ -5,7 +5,11 @@ lists ``(row offset, B_t)`` in processing order.  The input projections
 of every step are one GEMM done by the caller; a step here does one GEMM
 for the recurrent part and in-place gate math.  Rows past ``B_t`` keep
 their state, which is how shorter sequences stop early.
+
+``graph_params``/``graph_step`` compute one step with differentiable
+functions instead; they serve double backprop only.
 """
+import chainer.functions
 from chainer import backend
 
 
@@ -85,6 +89,21 @@ class LSTMCell(object):
             xp.dot(d, Wh, out=dht)
         return dG, dG, h_prev, dh, dc
 
+    @staticmethod
+    def graph_params(w, b):
+        F = chainer.functions
+        return (F.concat(w[:4], axis=0), F.concat(w[4:], axis=0),
+                F.concat(b[:4], axis=0) + F.concat(b[4:], axis=0))
+
+    @staticmethod
+    def graph_step(x, h, c, params):
+        F = chainer.functions
+        Wx, Wh, b = params
+        gates = F.linear(x, Wx, b) + F.linear(h, Wh)
+        i, f, o, a = F.split_axis(gates, 4, axis=1)
+        c = F.sigmoid(f) * c + F.sigmoid(i) * F.tanh(a)
+        return F.sigmoid(o) * F.tanh(c), c
+
 
 class GRUCell(object):
 
@@ -161,6 +180,23 @@ class GRUCell(object):
             dht += dhh.dot(Wh)
         return dGx, dGh, h_prev, dh, None
 
+    @staticmethod
+    def graph_params(w, b):
+        F = chainer.functions
+        return (F.concat(w[:3], axis=0), F.concat(w[3:], axis=0),
+                F.concat(b[:3], axis=0), F.concat(b[3:], axis=0))
+
+    @staticmethod
+    def graph_step(x, h, c, params):
+        F = chainer.functions
+        Wx, Wh, bx, bh = params
+        xr, xz, xh = F.split_axis(F.linear(x, Wx, bx), 3, axis=1)
+        hr, hz, hh = F.split_axis(F.linear(h, Wh, bh), 3, axis=1)
+        r = F.sigmoid(xr + hr)
+        z = F.sigmoid(xz + hz)
+        h_tilde = F.tanh(xh + r * hh)
+        return h_tilde + z * (h - h_tilde), None
+
 
 class RNNCell(object):
 
@@ -208,3 +244,12 @@ class RNNCell(object):
                 xp.multiply(dht, 1 - out[r] * out[r], out=d)
             xp.dot(d, Wh, out=dht)
         return dG, dG, h_prev, dh, None
+
+    def graph_params(self, w, b):
+        return w[0], w[1], b[0] + b[1]
+
+    def graph_step(self, x, h, c, params):
+        F = chainer.functions
+        Wx, Wh, b = params
+        pre = F.linear(x, Wx, b) + F.linear(h, Wh)
+        return (F.relu(pre) if self.relu else F.tanh(pre)), None
