@@ -60,45 +60,87 @@ class LocalConvolution2DFunction(function_node.FunctionNode):
     def backward(self, indexes, grad_outputs):
         x, W = self.get_retained_inputs()
         gy, = grad_outputs
-        gx, gW = LocalConvolution2DGrad(self.stride).apply((x, W, gy))
         ret = []
         if 0 in indexes:
-            ret.append(gx)
+            ret.append(LocalConvolution2DGradX(
+                self.stride, x.shape).apply((W, gy))[0])
         if 1 in indexes:
-            ret.append(gW)
+            ret.append(LocalConvolution2DGradW(
+                self.stride, W.shape, W.dtype).apply((x, gy))[0])
         if 2 in indexes:
             ret.append(_common.sum_axes(gy, (0,)))
         return ret
 
 
-class LocalConvolution2DGrad(function_node.FunctionNode):
+# y = conv(x, W) is bilinear, so <gy, conv(x, W)> = <gradx(W, gy), x>
+# = <gradW(x, gy), W>: each gradient is bilinear too, and its own
+# gradients are the forward and the other gradient again.
 
-    """(gx, gW) of a local convolution (first order only)."""
+class LocalConvolution2DGradX(function_node.FunctionNode):
 
-    def __init__(self, stride):
+    """gx = gradx(W, gy), linear in each argument."""
+
+    def __init__(self, stride, x_shape):
         self.stride = stride
+        self.x_shape = x_shape
 
     def forward(self, inputs):
-        x, W, gy = inputs
-        xp = backend.get_array_module(x)
+        self.retain_inputs((0, 1))
+        W, gy = inputs
+        xp = backend.get_array_module(W)
         out_c, oh, ow, c, kh, kw = W.shape
-        b = x.shape[0]
-        col = _cols(x, kh, kw, self.stride, (oh, ow))
+        b = gy.shape[0]
         g = gy.reshape(b, out_c, oh * ow).transpose(2, 0, 1)    # (P, B, O)
         Wm = W.reshape(out_c, oh * ow, -1).transpose(1, 0, 2)   # (P, O, K)
-        gW = xp.matmul(g.transpose(0, 2, 1), col)               # (P, O, K)
-        gW = gW.transpose(1, 0, 2).reshape(W.shape)
         gcol = xp.matmul(g, Wm).reshape(oh, ow, b, c, kh, kw)
         gcol = gcol.transpose(3, 4, 5, 2, 0, 1)   # (C, kh, kw, B, oh, ow)
         gx = conv_nd.col2im_channel_major(gcol, self.stride, (0, 0),
-                                          x.shape[2:])
-        return (gx.swapaxes(0, 1).astype(x.dtype, copy=False),
-                gW.astype(W.dtype, copy=False))
+                                          self.x_shape[2:])
+        return gx.swapaxes(0, 1).astype(gy.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
-        raise NotImplementedError(
-            'double backpropagation of local_convolution_2d is not '
-            'supported')
+        W, gy = self.get_retained_inputs()
+        ggx, = grad_outputs
+        ret = []
+        if 0 in indexes:
+            ret.append(LocalConvolution2DGradW(
+                self.stride, W.shape, W.dtype).apply((ggx, gy))[0])
+        if 1 in indexes:
+            ret.append(local_convolution_2d(ggx, W, stride=self.stride))
+        return ret
+
+
+class LocalConvolution2DGradW(function_node.FunctionNode):
+
+    """gW = gradW(x, gy), linear in each argument."""
+
+    def __init__(self, stride, W_shape, W_dtype):
+        self.stride = stride
+        self.W_shape = W_shape
+        self.W_dtype = W_dtype
+
+    def forward(self, inputs):
+        self.retain_inputs((0, 1))
+        x, gy = inputs
+        xp = backend.get_array_module(x)
+        out_c, oh, ow, c, kh, kw = self.W_shape
+        b = x.shape[0]
+        col = _cols(x, kh, kw, self.stride, (oh, ow))           # (P, B, K)
+        g = gy.reshape(b, out_c, oh * ow).transpose(2, 1, 0)    # (P, O, B)
+        gW = xp.matmul(g, col)                                  # (P, O, K)
+        gW = gW.transpose(1, 0, 2).reshape(self.W_shape)
+        return gW.astype(self.W_dtype, copy=False),
+
+    def backward(self, indexes, grad_outputs):
+        x, gy = self.get_retained_inputs()
+        ggW, = grad_outputs
+        ret = []
+        if 0 in indexes:
+            ret.append(LocalConvolution2DGradX(
+                self.stride, x.shape).apply((ggW, gy))[0])
+        if 1 in indexes:
+            ret.append(local_convolution_2d(x, ggW, stride=self.stride))
+        return ret
 
 
 def local_convolution_2d(x, W, b=None, stride=1):
