@@ -69,3 +69,16 @@ def test_bad_rois():
     with pytest.raises(type_check.InvalidType):
         functions.roi_pooling_2d(numpy.zeros((1, 1, 4, 4), numpy.float32),
                                  numpy.zeros((2, 4), numpy.float32), 2, 2, 1)
+
+
+def test_no_double_backprop():
+    # v5's roi_pooling_2d is an old-style Function: differentiating its
+    # gradient again raises RuntimeError.
+    x = chainer.Variable(numpy.arange(9.).reshape(1, 1, 3, 3))
+    y = functions.roi_pooling_2d(x, numpy.array([[0, 0, 0, 2, 2.]]),
+                                 1, 1, 1.0)
+    gx, = chainer.grad([functions.sum(y * y)], [x],
+                       enable_double_backprop=True)
+    testing.assert_allclose(gx.array.ravel(), [0] * 8 + [16])
+    with pytest.raises(RuntimeError):
+        chainer.grad([functions.sum(gx)], [x])
