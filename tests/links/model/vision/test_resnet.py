@@ -1,0 +1,230 @@
+"""ResNet50/101/152Layers, their residual blocks and weight retrieval."""
+import os
+
+import numpy
+import pytest
+
+import chainer
+from chainer import serializers
+from chainer import testing
+from chainer.links.model.vision import resnet
+
+
+def _relu(a):
+    return numpy.maximum(a, 0)
+
+
+def _ref_bn(x, bn):
+    shape = (1, -1, 1, 1)
+    return ((x - bn.avg_mean.reshape(shape))
+            / numpy.sqrt(bn.avg_var.reshape(shape) + bn.eps)
+            * bn.gamma.array.reshape(shape) + bn.beta.array.reshape(shape))
+
+
+def _randomize(link):
+    # Random batch statistics and affine parameters everywhere.
+    rng = numpy.random.RandomState(7)
+    for child in link.links():
+        if isinstance(child, chainer.links.BatchNormalization):
+            child.avg_mean[...] = rng.uniform(-1, 1, child.avg_mean.shape)
+            child.avg_var[...] = rng.uniform(0.5, 2, child.avg_var.shape)
+            child.gamma.array[...] = rng.uniform(0.5, 2, child.gamma.shape)
+            child.beta.array[...] = rng.uniform(-1, 1, child.beta.shape)
+
+
+def _ref_branch(block, x, ref_conv, strides):
+    h = x
+    for i, stride in enumerate(strides):
+        conv, bn = block['conv%d' % (i + 1)], block['bn%d' % (i + 1)]
+        h = _ref_bn(ref_conv(h, conv.W.array, None, stride,
+                             conv.pad), bn)
+        if i < 2:
+            h = _relu(h)
+    return h
+
+
+@pytest.mark.parametrize('downsample_fb', [False, True])
+def test_bottleneck_a(ref_conv, downsample_fb):
+    block = resnet.BottleneckA(3, 2, 5, stride=2,
+                               downsample_fb=downsample_fb)
+    _randomize(block)
+    strides = (1, 2, 1) if downsample_fb else (2, 1, 1)
+    assert block.conv1.stride == (strides[0],) * 2
+    assert block.conv2.stride == (strides[1],) * 2
+    assert block.conv4.stride == (2, 2)
+    assert all(block['conv%d' % i].b is None for i in range(1, 5))
+    x = numpy.random.uniform(-1, 1, (2, 3, 6, 5)).astype(numpy.float32)
+    with chainer.using_config('train', False):
+        y = block(x)
+    shortcut = _ref_bn(ref_conv(x, block.conv4.W.array, None, 2), block.bn4)
+    expected = _relu(_ref_branch(block, x, ref_conv, strides) + shortcut)
+    testing.assert_allclose(expected, y.array, atol=1e-4, rtol=1e-4)
+
+
+def test_bottleneck_b(ref_conv):
+    block = resnet.BottleneckB(4, 2)
+    _randomize(block)
+    x = numpy.random.uniform(-1, 1, (2, 4, 5, 5)).astype(numpy.float32)
+    with chainer.using_config('train', False):
+        y = block(x)
+    expected = _relu(_ref_branch(block, x, ref_conv, (1, 1, 1)) + x)
+    testing.assert_allclose(expected, y.array, atol=1e-4, rtol=1e-4)
+
+
+def test_building_block():
+    block = resnet.BuildingBlock(3, 4, 2, 6, 2,
+                                 initialW=chainer.initializers.One())
+    assert sorted(name for name, _ in block.namedlinks(skipself=True)
+                  if name.count('/') == 1) == ['/a', '/b1', '/b2']
+    assert isinstance(block.a, resnet.BottleneckA)
+    assert isinstance(block.b2, resnet.BottleneckB)
+    assert block.b1.conv1.W.shape == (2, 6, 1, 1)
+    numpy.testing.assert_array_equal(block.a.conv2.W.array, 1)
+    _randomize(block)
+    x = numpy.random.uniform(-1, 1, (1, 4, 6, 6)).astype(numpy.float32)
+    with chainer.using_config('train', False):
+        y = block(x)
+        expected = block.b2(block.b1(block.a(x)))
+    assert y.shape == (1, 6, 3, 3)
+    testing.assert_allclose(expected.array, y.array)
+
+
+def test_global_average_pooling():
+    x = numpy.random.uniform(-1, 1, (2, 3, 4, 5)).astype(numpy.float32)
+    y = resnet._global_average_pooling_2d(x)
+    testing.assert_allclose(x.mean(axis=(2, 3)), y.array, atol=1e-6)
+
+
+@pytest.fixture(scope='module')
+def resnet50():
+    return resnet.ResNet50Layers(pretrained_model=None)
+
+
+def test_resnet50_structure(resnet50):
+    assert resnet50.available_layers == [
+        'conv1', 'pool1', 'res2', 'res3', 'res4', 'res5', 'pool5', 'fc6',
+        'prob']
+    params = dict(resnet50.namedparams())
+    assert params['/conv1/W'].shape == (64, 3, 7, 7)
+    assert params['/conv1/b'].shape == (64,)
+    assert params['/bn1/gamma'].shape == (64,)
+    assert params['/res2/a/conv1/W'].shape == (64, 64, 1, 1)
+    assert params['/res2/a/conv4/W'].shape == (256, 64, 1, 1)
+    assert params['/res3/b3/conv2/W'].shape == (128, 128, 3, 3)
+    assert params['/res4/b5/bn3/beta'].shape == (1024,)
+    assert params['/res5/b2/conv3/W'].shape == (2048, 512, 1, 1)
+    assert params['/fc6/W'].shape == (1000, 2048)
+    assert '/res4/b6/conv1/W' not in params
+    assert '/res2/a/conv1/b' not in params
+    # torchvision's well-known count, plus the 64 biases of conv1.
+    assert sum(p.size for p in resnet50.params()) == 25557032 + 64
+
+
+def test_resnet50_forward(resnet50, ref_conv):
+    _randomize(resnet50)
+    x = numpy.random.uniform(-1, 1, (1, 3, 64, 64)).astype(numpy.float32)
+    with chainer.using_config('train', False):
+        out = resnet50(x, layers=['conv1', 'pool1', 'res5', 'pool5', 'fc6',
+                                  'prob'])
+    assert sorted(out) == ['conv1', 'fc6', 'pool1', 'pool5', 'prob', 'res5']
+    conv1 = _relu(_ref_bn(ref_conv(x, resnet50.conv1.W.array,
+                                   resnet50.conv1.b.array, 2, 3),
+                          resnet50.bn1))
+    testing.assert_allclose(conv1, out['conv1'].array, atol=1e-4, rtol=1e-4)
+    assert out['pool1'].shape == (1, 64, 16, 16)  # 3x3, stride 2, ceil
+    padded = numpy.pad(out['conv1'].array, [(0, 0), (0, 0), (0, 1), (0, 1)],
+                       constant_values=-numpy.inf)
+    pool1 = numpy.max([padded[:, :, i:i + 31:2, j:j + 31:2]
+                       for i in range(3) for j in range(3)], axis=0)
+    testing.assert_allclose(pool1, out['pool1'].array)
+    assert out['res5'].shape == (1, 2048, 2, 2)
+    pool5 = out['res5'].array.mean(axis=(2, 3))
+    testing.assert_allclose(pool5, out['pool5'].array, atol=1e-5)
+    fc6 = pool5 @ resnet50.fc6.W.array.T + resnet50.fc6.b.array
+    # Random statistics make large activations: compare relative to them.
+    testing.assert_allclose(fc6, out['fc6'].array,
+                            atol=1e-5 * abs(fc6).max(), rtol=1e-4)
+    e = numpy.exp(fc6 - fc6.max())
+    testing.assert_allclose(e / e.sum(), out['prob'].array, atol=1e-4)
+
+
+def test_resnet50_extract_and_predict(resnet50, rgb_image):
+    pytest.importorskip('PIL')
+    images = [rgb_image(40, 30), rgb_image(20, 50)]
+    with chainer.using_config('train', False):
+        out = resnet50.extract(images, layers=['pool5'], size=(64, 64))
+        x = numpy.stack([resnet.prepare(img, (64, 64)) for img in images])
+        expected = resnet50(x, layers=['pool5'])['pool5']
+    testing.assert_allclose(expected.array, out['pool5'].array)
+    prob = resnet50.predict(images[:1], oversample=False)
+    x = resnet.prepare(images[0], (256, 256))[None, :, 16:240, 16:240]
+    with chainer.using_config('train', False):
+        expected = resnet50(x)['prob']
+    testing.assert_allclose(expected.array, prob.array, atol=1e-6)
+    assert prob.creator is None  # predicted without backprop
+
+
+def test_prepare_mean(rgb_image):
+    pytest.importorskip('PIL')
+    img = rgb_image(5, 4)
+    y = resnet.prepare(img, size=None)
+    mean = numpy.array([103.063, 115.903, 123.152], numpy.float32)
+    expected = (img[:, :, ::-1].astype(numpy.float32) - mean).transpose(
+        2, 0, 1)
+    numpy.testing.assert_array_equal(expected, y)
+
+
+def test_removed_arguments(resnet50):
+    x = numpy.zeros((1, 3, 32, 32), numpy.float32)
+    with pytest.raises(ValueError, match='test argument'):
+        resnet50(x, layers=['conv1'], test=True)
+    with pytest.raises(ValueError, match='unknown layer'):
+        resnet50(x, layers=['fc7'])
+
+
+def test_auto_uses_the_converted_npz(resnet50, models_dir):
+    path = str(models_dir / 'ResNet-50-model.npz')
+    serializers.save_npz(path, resnet50)
+    loaded = resnet.ResNet50Layers()
+    for (name, a), (_, b) in zip(sorted(resnet50.namedparams()),
+                                 sorted(loaded.namedparams())):
+        numpy.testing.assert_array_equal(a.array, b.array, err_msg=name)
+    numpy.testing.assert_array_equal(resnet50.res3.a.bn2.avg_var,
+                                     loaded.res3.a.bn2.avg_var)
+    # An explicit path loads the same file.
+    again = resnet.ResNet50Layers(path)
+    numpy.testing.assert_array_equal(resnet50.fc6.W.array, again.fc6.W.array)
+
+
+def test_auto_without_caffemodel(models_dir):
+    with pytest.raises(IOError, match='ResNet-101-model.caffemodel'):
+        resnet.ResNet101Layers()
+    assert not os.path.exists(str(models_dir / 'ResNet-101-model.npz'))
+
+
+def test_bad_depth():
+    with pytest.raises(ValueError, match='50, 101, or 152'):
+        resnet.ResNetLayers(None, 34)
+
+
+@pytest.mark.parametrize('n_layers,names', [
+    (50, ['3a', '3b', '3c', '3d']),
+    (101, ['3a', '3b1', '3b2', '3b3']),
+    (152, ['3a'] + ['3b%d' % i for i in range(1, 8)]),
+])
+def test_caffe_bottleneck_names(n_layers, names):
+    from chainer.links.model.vision import _resnet_caffe
+    count = {50: 4, 101: 4, 152: 8}[n_layers]
+    assert _resnet_caffe._bottleneck_names(n_layers, 3, count) == names
+    assert _resnet_caffe._bottleneck_names(n_layers, 5, 3) == \
+        ['5a', '5b', '5c']
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize('cls,count', [
+    (resnet.ResNet101Layers, 44549160), (resnet.ResNet152Layers, 60192808)])
+def test_deeper_structures(cls, count):
+    model = cls(pretrained_model=None)
+    last = {101: 'b22', 152: 'b35'}[int(cls.__name__[6:-6])]
+    assert hasattr(model.res4, last)
+    assert sum(p.size for p in model.params()) == count + 64
