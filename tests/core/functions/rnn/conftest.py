@@ -1,6 +1,10 @@
-"""Per-sequence, per-step numpy references for the n_step_* RNN tests."""
+"""Per-sequence, per-step numpy references for the n_step_* RNN tests,
+and a double-backward check shared by them."""
 import numpy
 import pytest
+
+import chainer
+from chainer import gradient_check
 
 
 def _sig(x):
@@ -83,7 +87,48 @@ def make_params(n_layers, n_dirs, n_in, n_units, n_ws, sizes, seed=0,
     return hx, cx, ws, bs, xs
 
 
+def flat_fn(fn, n_layers, ratio, n_ws, n_st, n_xs, seed, **kwargs):
+    """``fn`` as a function of flat arrays ``(hx, [cx], *ws, *bs, *xs)``
+    returning ``(hy, [cy], *ys)``.  numpy's generator is reseeded on every
+    call, so dropout draws the same masks each time."""
+    def f(*args):
+        numpy.random.seed(seed)
+        n_w = (len(args) - n_st - n_xs) // 2
+        fw, fb = args[n_st:n_st + n_w], args[n_st + n_w:n_st + 2 * n_w]
+        ws = [fw[i:i + n_ws] for i in range(0, n_w, n_ws)]
+        bs = [fb[i:i + n_ws] for i in range(0, n_w, n_ws)]
+        out = fn(n_layers, ratio, *args[:n_st], ws, bs,
+                 list(args[n_st + 2 * n_w:]), **kwargs)
+        return tuple(out[:-1]) + tuple(out[-1])
+    return f
+
+
+def check_double(fn, n_ws, has_c, bi, sizes, ratio=0.3, **kwargs):
+    """Double backward of a 2-layer RNN (dropout masks fixed) in float64,
+    and agreement of the first-order gradients of the fast array path and
+    of the recomputed graph used for double backprop."""
+    n_dirs = 2 if bi else 1
+    hx, cx, ws, bs, xs = make_params(2, n_dirs, 3, 2, n_ws, sizes, seed=1)
+    args = [hx] + ([cx] if has_c else [])
+    args = tuple(args + [w for lw in ws for w in lw] +
+                 [b for lw in bs for b in lw] + xs)
+    f = flat_fn(fn, 2, ratio, n_ws, 2 if has_c else 1, len(xs), 5, **kwargs)
+    rng = numpy.random.RandomState(2)
+    gys = tuple(rng.uniform(-1, 1, y.shape) for y in f(*args))
+    grads = []
+    for double in (False, True):
+        vs = [chainer.Variable(a) for a in args]
+        grads.append(chainer.grad(list(f(*vs)), vs, list(gys),
+                                  enable_double_backprop=double))
+    for fast, graph in zip(*grads):
+        numpy.testing.assert_allclose(fast.array, graph.array, atol=1e-12)
+    ggs = tuple(rng.uniform(-1, 1, a.shape) for a in args)
+    gradient_check.check_double_backward(f, args, gys, ggs, atol=1e-4,
+                                         rtol=1e-3)
+
+
 @pytest.fixture
 def rnn_ref():
     return {'lstm': lstm_cell, 'gru': gru_cell, 'rnn': rnn_cell,
-            'run': reference, 'params': make_params}
+            'run': reference, 'params': make_params,
+            'check_double': check_double}

@@ -40,3 +40,9 @@ def test_bad_weight_count(rnn_ref):
     hx, _, ws, bs, xs = rnn_ref['params'](1, 1, 4, 3, 6, [1])
     with pytest.raises(ValueError, match='6 arrays'):
         functions.n_step_gru(1, 0.0, hx, [ws[0] + ws[0][:2]], bs, xs)
+
+
+@pytest.mark.parametrize('bi', [False, True])
+def test_double_backward(rnn_ref, bi):
+    fn = functions.n_step_bigru if bi else functions.n_step_gru
+    rnn_ref['check_double'](fn, 6, False, bi, [3, 2, 1])

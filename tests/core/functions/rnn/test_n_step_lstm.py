@@ -132,3 +132,34 @@ def test_mixed_dtypes_rejected(rnn_ref):
     with pytest.raises(type_check.InvalidType):
         functions.n_step_lstm(1, 0.0, hx, cx, ws, bs,
                               [x.astype(numpy.float32) for x in xs])
+
+
+@pytest.mark.parametrize('bi,sizes', [(False, [2, 2]), (False, [3, 2, 1]),
+                                      (True, [3, 1, 1])])
+def test_double_backward(rnn_ref, bi, sizes):
+    fn = functions.n_step_bilstm if bi else functions.n_step_lstm
+    rnn_ref['check_double'](fn, 8, True, bi, sizes)
+
+
+def test_double_backward_eval_mode(rnn_ref):
+    with chainer.using_config('train', False):
+        rnn_ref['check_double'](functions.n_step_lstm, 8, True, False,
+                                [2, 1])
+
+
+def test_plain_backward_skips_recomputed_graph(rnn_ref, monkeypatch):
+    from chainer.functions.connection import _nstep_rnn
+
+    def fail(*args):
+        raise AssertionError('graph path used for plain backprop')
+    monkeypatch.setattr(_nstep_rnn.NStepRNN, '_forward_graph', fail)
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, 1, 4, 3, 8, [2, 1])
+    xs = [chainer.Variable(x) for x in xs]
+    hy, cy, ys = functions.n_step_lstm(2, 0.0, hx, cx, ws, bs, xs)
+    functions.sum(hy * hy).backward()
+    assert xs[1].grad is not None
+    gx, = chainer.grad([functions.sum(ys[0])], [xs[0]])
+    assert gx.shape == xs[0].shape
+    with pytest.raises(AssertionError, match='graph path'):
+        chainer.grad([functions.sum(ys[0])], [xs[0]],
+                     enable_double_backprop=True)

@@ -41,3 +41,11 @@ def test_bad_activation(rnn_ref):
     hx, _, ws, bs, xs = rnn_ref['params'](1, 1, 4, 3, 2, [1])
     with pytest.raises(ValueError, match='tanh'):
         functions.n_step_rnn(1, 0.0, hx, ws, bs, xs, activation='sigmoid')
+
+
+@pytest.mark.parametrize('bi', [False, True])
+@pytest.mark.parametrize('activation', ['tanh', 'relu'])
+def test_double_backward(rnn_ref, bi, activation):
+    fn = functions.n_step_birnn if bi else functions.n_step_rnn
+    rnn_ref['check_double'](fn, 2, False, bi, [3, 2, 1],
+                            activation=activation)
