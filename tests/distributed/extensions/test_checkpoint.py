@@ -97,6 +97,7 @@ def test_with_trainer(comm, shared_dir):
     cp = chainermn.create_multi_node_checkpointer('tr', comm)
     trainer.extend(cp, trigger=(1, 'epoch'))
     trainer.run()
+    assert len(cp.stats.durations) == 2  # one snapshot per epoch
     # finalize() removed the snapshots after the clean run
     assert not [f for f in os.listdir(shared_dir)
                 if f.startswith('tr.%d.' % comm.rank)]
