@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 import chainer
-from chainer.backends import cuda
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
@@ -55,21 +54,9 @@ def test_integer_input_rejected():
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    rng = numpy.random.RandomState(7)
-    xs = [rng.uniform(-0.4, 0.4, (3, 4))]
-    func = lambda x: functions.clip(x, -0.5, 0.5)
-    cpu = func(*xs)
-    gpu = func(*[cuda.to_gpu(x) for x in xs])
-    cpu = cpu if isinstance(cpu, tuple) else (cpu,)
-    gpu = gpu if isinstance(gpu, tuple) else (gpu,)
-    for c, g in zip(cpu, gpu):
-        assert isinstance(g.array, cuda.ndarray)
-        testing.assert_allclose(c.array, cuda.to_cpu(g.array), rtol=1e-5)
-    gys = tuple(cuda.to_gpu(rng.uniform(-1, 1, c.shape)) for c in cpu)
-    gradient_check.check_backward(
-        func, tuple(cuda.to_gpu(x) for x in xs),
-        gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+def test_gpu_matches_cpu(gpu_matches_cpu):
+    gpu_matches_cpu(lambda x: functions.clip(x, -0.5, 0.5),
+                    lambda rng: [rng.uniform(-0.4, 0.4, (3, 4))])
 
 
 def test_no_gradient_at_the_edges():

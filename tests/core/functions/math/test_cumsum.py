@@ -1,7 +1,6 @@
 import numpy
 import pytest
 
-from chainer.backends import cuda
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
@@ -56,18 +55,6 @@ def test_bad_inputs():
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    rng = numpy.random.RandomState(7)
-    xs = [rng.uniform(-1, 1, (3, 4))]
-    func = lambda x: functions.cumsum(x, axis=1)
-    cpu = func(*xs)
-    gpu = func(*[cuda.to_gpu(x) for x in xs])
-    cpu = cpu if isinstance(cpu, tuple) else (cpu,)
-    gpu = gpu if isinstance(gpu, tuple) else (gpu,)
-    for c, g in zip(cpu, gpu):
-        assert isinstance(g.array, cuda.ndarray)
-        testing.assert_allclose(c.array, cuda.to_cpu(g.array), rtol=1e-5)
-    gys = tuple(cuda.to_gpu(rng.uniform(-1, 1, c.shape)) for c in cpu)
-    gradient_check.check_backward(
-        func, tuple(cuda.to_gpu(x) for x in xs),
-        gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+def test_gpu_matches_cpu(gpu_matches_cpu):
+    gpu_matches_cpu(lambda x: functions.cumsum(x, axis=1),
+                    lambda rng: [rng.uniform(-1, 1, (3, 4))])

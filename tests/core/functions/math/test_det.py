@@ -1,7 +1,6 @@
 import numpy
 import pytest
 
-from chainer.backends import cuda
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
@@ -19,19 +18,12 @@ def _matrices(shape, dtype, seed=0):
 @pytest.mark.parametrize('shape', [(3, 3, 3), (1, 2, 2), (4, 1, 1)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_batch_det(shape, dtype):
+def test_batch_det(shape, dtype, check_forward_and_grads):
     a = _matrices(shape, dtype)
-    y = functions.batch_det(a)
-    assert y.dtype == dtype and y.shape == shape[:1]
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, numpy.linalg.det(a.astype('d')), **tol)
-    rng = numpy.random.RandomState(1)
-    gy = rng.uniform(-1, 1, shape[:1]).astype(dtype)
-    gga = rng.uniform(-1, 1, shape).astype(dtype)
-    opts = dict(dtype=numpy.float64, atol=1e-3, rtol=1e-3)
-    gradient_check.check_backward(functions.batch_det, a, gy, **opts)
-    gradient_check.check_double_backward(functions.batch_det, a, gy, gga,
-                                         **opts)
+    expected = numpy.linalg.det(a.astype('d'))
+    assert expected.shape == shape[:1]
+    check_forward_and_grads(functions.batch_det, (a,), expected,
+                            numpy.random.RandomState(1))
 
 
 @pytest.mark.parametrize('dtype', [numpy.float32, numpy.float64])
@@ -72,18 +64,7 @@ def test_bad_inputs(func, a):
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    rng = numpy.random.RandomState(7)
-    xs = [rng.uniform(-0.3, 0.3, (2, 3, 3)) + numpy.eye(3)]
-    func = functions.batch_det
-    cpu = func(*xs)
-    gpu = func(*[cuda.to_gpu(x) for x in xs])
-    cpu = cpu if isinstance(cpu, tuple) else (cpu,)
-    gpu = gpu if isinstance(gpu, tuple) else (gpu,)
-    for c, g in zip(cpu, gpu):
-        assert isinstance(g.array, cuda.ndarray)
-        testing.assert_allclose(c.array, cuda.to_cpu(g.array), rtol=1e-5)
-    gys = tuple(cuda.to_gpu(rng.uniform(-1, 1, c.shape)) for c in cpu)
-    gradient_check.check_backward(
-        func, tuple(cuda.to_gpu(x) for x in xs),
-        gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+def test_gpu_matches_cpu(gpu_matches_cpu):
+    gpu_matches_cpu(
+        functions.batch_det,
+        lambda rng: [rng.uniform(-0.3, 0.3, (2, 3, 3)) + numpy.eye(3)])

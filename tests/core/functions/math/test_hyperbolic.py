@@ -1,14 +1,6 @@
 import numpy
 import pytest
 
-import chainer
-from chainer import functions
-from chainer import gradient_check
-from chainer import testing
-from chainer.utils import type_check
-
-_DTYPES = [numpy.float16, numpy.float32, numpy.float64]
-
 # name: (numpy reference, input range)
 _UNARY = {
     'sinh': (numpy.sinh, (-2, 2)),
@@ -16,44 +8,7 @@ _UNARY = {
 }
 
 
-def _tol(dtype):
-    if dtype == numpy.float16:
-        return {'atol': 5e-3, 'rtol': 5e-3}
-    return {'atol': 1e-4, 'rtol': 1e-4}
-
-
 @pytest.mark.parametrize('name', sorted(_UNARY))
-@pytest.mark.parametrize('shape', [(3, 4), (), (0,)])
-@pytest.mark.parametrize('dtype', _DTYPES)
-def test_forward_backward(name, shape, dtype):
-    rng = numpy.random.RandomState(0)
-    ref, (lo, hi) = _UNARY[name]
-    x = rng.uniform(lo, hi, shape).astype(dtype)
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    func = getattr(functions, name)
-    y = func(x)
-    assert y.dtype == dtype and y.shape == shape
-    assert isinstance(y.array, numpy.ndarray)
-    testing.assert_allclose(y.array, ref(x.astype(numpy.float64)),
-                            **_tol(dtype))
-    opts = dict(dtype=numpy.float64, **_tol(dtype))
-    if dtype == numpy.float16:
-        opts.update(eps=2 ** -5, atol=2e-2, rtol=2e-2)
-    gradient_check.check_backward(func, x, gy, **opts)
-    gradient_check.check_double_backward(func, x, gy, ggx, **opts)
-
-
-@pytest.mark.parametrize('name', sorted(_UNARY))
-def test_label_and_non_contiguous(name):
-    ref, (lo, hi) = _UNARY[name]
-    x = numpy.linspace(lo, hi, 24).reshape(4, 6)[:, ::2]
-    y = getattr(functions, name)(chainer.Variable(x))
-    assert y.creator.label == name
-    testing.assert_allclose(y.array, ref(x))
-
-
-@pytest.mark.parametrize('name', sorted(_UNARY))
-def test_integer_input_rejected(name):
-    with pytest.raises(type_check.InvalidType):
-        getattr(functions, name)(numpy.arange(1, 4))
+def test_unary(name, unary_check):
+    # Values, dtypes, gradients, label, layouts: see conftest.unary_check.
+    unary_check(name, *_UNARY[name])

@@ -1,9 +1,7 @@
 import numpy
 import pytest
 
-from chainer.backends import cuda
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.testing import attr
 from chainer.utils import type_check
@@ -21,17 +19,10 @@ def _matrices(shape, dtype, seed=0):
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(func, shape, dtype):
+def test_forward_backward(func, shape, dtype, check_forward_and_grads):
     a = _matrices(shape, dtype)
-    y = func(a)
-    assert y.dtype == dtype and y.shape == shape
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, numpy.linalg.inv(a.astype('d')), **tol)
-    rng = numpy.random.RandomState(1)
-    gy, gga = (rng.uniform(-1, 1, shape).astype(dtype) for _ in range(2))
-    opts = dict(dtype=numpy.float64, atol=1e-3, rtol=1e-3)
-    gradient_check.check_backward(func, a, gy, **opts)
-    gradient_check.check_double_backward(func, a, gy, gga, **opts)
+    check_forward_and_grads(func, (a,), numpy.linalg.inv(a.astype('d')),
+                            numpy.random.RandomState(1))
 
 
 def test_product_is_identity():
@@ -68,18 +59,7 @@ def test_bad_inputs(func, a):
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    rng = numpy.random.RandomState(7)
-    xs = [rng.uniform(-0.3, 0.3, (2, 3, 3)) + numpy.eye(3)]
-    func = functions.batch_inv
-    cpu = func(*xs)
-    gpu = func(*[cuda.to_gpu(x) for x in xs])
-    cpu = cpu if isinstance(cpu, tuple) else (cpu,)
-    gpu = gpu if isinstance(gpu, tuple) else (gpu,)
-    for c, g in zip(cpu, gpu):
-        assert isinstance(g.array, cuda.ndarray)
-        testing.assert_allclose(c.array, cuda.to_cpu(g.array), rtol=1e-5)
-    gys = tuple(cuda.to_gpu(rng.uniform(-1, 1, c.shape)) for c in cpu)
-    gradient_check.check_backward(
-        func, tuple(cuda.to_gpu(x) for x in xs),
-        gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+def test_gpu_matches_cpu(gpu_matches_cpu):
+    gpu_matches_cpu(
+        functions.batch_inv,
+        lambda rng: [rng.uniform(-0.3, 0.3, (2, 3, 3)) + numpy.eye(3)])

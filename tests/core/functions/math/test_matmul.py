@@ -3,7 +3,6 @@ import warnings
 import numpy
 import pytest
 
-from chainer.backends import cuda
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
@@ -107,18 +106,8 @@ def test_batch_matmul(a_shape, b_shape, transa, transb):
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    rng = numpy.random.RandomState(7)
-    xs = [rng.uniform(-1, 1, (2, 3, 4)), rng.uniform(-1, 1, (4, 2))]
-    func = functions.matmul
-    cpu = func(*xs)
-    gpu = func(*[cuda.to_gpu(x) for x in xs])
-    cpu = cpu if isinstance(cpu, tuple) else (cpu,)
-    gpu = gpu if isinstance(gpu, tuple) else (gpu,)
-    for c, g in zip(cpu, gpu):
-        assert isinstance(g.array, cuda.ndarray)
-        testing.assert_allclose(c.array, cuda.to_cpu(g.array), rtol=1e-5)
-    gys = tuple(cuda.to_gpu(rng.uniform(-1, 1, c.shape)) for c in cpu)
-    gradient_check.check_backward(
-        func, tuple(cuda.to_gpu(x) for x in xs),
-        gys if len(gys) > 1 else gys[0], atol=1e-4, rtol=1e-4)
+def test_gpu_matches_cpu(gpu_matches_cpu):
+    gpu_matches_cpu(
+        functions.matmul,
+        lambda rng: [rng.uniform(-1, 1, (2, 3, 4)),
+                     rng.uniform(-1, 1, (4, 2))])

@@ -9,14 +9,6 @@ from chainer.functions.math import _special
 from chainer.utils import type_check
 
 
-@pytest.fixture(params=['scipy', 'numpy'])
-def backend_path(request, monkeypatch):
-    """Runs a test with SciPy and with the pure numpy fallback."""
-    if request.param == 'numpy':
-        monkeypatch.setattr(_special, 'scipy_special', None)
-    return request.param
-
-
 @pytest.mark.parametrize('shape', [(3, 4), (), (0,)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])

@@ -2,8 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
-from chainer import testing
 from chainer import utils
 from chainer.utils import type_check
 
@@ -31,7 +29,7 @@ def _op(x, trans):
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
 def test_forward_backward(a_shape, b_shape, transa, transb, sparse_side,
-                          dtype):
+                          dtype, check_forward_and_grads):
     rng = numpy.random.RandomState(0)
     if sparse_side == 'a':
         a = _sparse(a_shape, dtype, 1)
@@ -52,17 +50,7 @@ def test_forward_backward(a_shape, b_shape, transa, transb, sparse_side,
             return functions.sparse_matmul(sp, dense, transa, transb)
         return functions.sparse_matmul(dense, sp, transa, transb)
     dense = b if sparse_side == 'a' else a
-    y = f(coo.data.array, dense)
-    assert y.dtype == dtype and y.shape == expected.shape
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, expected, **tol)
-    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
-    ggd = rng.uniform(-1, 1, coo.data.shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, dense.shape).astype(dtype)
-    opts = dict(dtype=numpy.float64, atol=1e-3, rtol=1e-3)
-    gradient_check.check_backward(f, (coo.data.array, dense), gy, **opts)
-    gradient_check.check_double_backward(
-        f, (coo.data.array, dense), gy, (ggd, ggx), **opts)
+    check_forward_and_grads(f, (coo.data.array, dense), expected, rng)
 
 
 def test_needs_exactly_one_sparse_operand():
