@@ -5,7 +5,7 @@ import numpy
 import pytest
 
 import chainer
-from chainer import serializers
+from chainer.serializers import npz
 from chainer import testing
 from chainer.links.model.vision import resnet
 
@@ -182,18 +182,147 @@ def test_removed_arguments(resnet50):
         resnet50(x, layers=['fc7'])
 
 
-def test_auto_uses_the_converted_npz(resnet50, models_dir):
-    path = str(models_dir / 'ResNet-50-model.npz')
-    serializers.save_npz(path, resnet50)
+class _FakeCaffe(object):
+
+    """Stands for a CaffeFunction of MSRA's model: each layer asked for is
+    made on the fly, its arrays filled with the layer's number."""
+
+    def __init__(self, model):
+        self.model = model
+        self.names = []
+
+    def __getitem__(self, name):
+        self.names.append(name)
+        value = len(self.names)
+        dst = _dst_of(self.model, name)
+        layer = _Namespace()
+        if not name.startswith(('bn', 'scale')):
+            layer.W = _Namespace(array=numpy.full(dst.W.shape, value, 'f'))
+            if dst.b is not None:
+                layer.b = _Namespace(array=numpy.full(dst.b.shape, -value,
+                                                      'f'))
+        elif name.startswith('bn'):
+            layer.avg_mean = numpy.full(dst.avg_mean.shape, value, 'f')
+            layer.avg_var = numpy.full(dst.avg_var.shape, value + .5, 'f')
+        else:  # scale
+            layer.W = _Namespace(array=numpy.full(dst.gamma.shape, value,
+                                                  'f'))
+            layer.bias = _Namespace(b=_Namespace(
+                array=numpy.full(dst.beta.shape, -value, 'f')))
+        return layer
+
+    __getattr__ = __getitem__
+
+
+class _Namespace(object):
+
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+
+
+def _dst_of(model, caffe_name):
+    # The expected destination of a Caffe layer, spelled out here apart
+    # from the code under test.
+    if caffe_name in ('conv1', 'fc1000'):
+        return model.conv1 if caffe_name == 'conv1' else model.fc6
+    if caffe_name in ('bn_conv1', 'scale_conv1'):
+        return model.bn1
+    prefix = caffe_name.rstrip('_').split('_branch')[0]
+    stage = prefix.lstrip('resbncal')[0]
+    block = prefix.lstrip('resbncal')[1:]
+    child = 'a' if block == 'a' else 'b{}'.format(
+        int(block[1:]) if len(block) > 1 else ord(block) - ord('a'))
+    branch = caffe_name.split('_branch')[1]
+    index = {'2a': 1, '2b': 2, '2c': 3, '1': 4}[branch]
+    bottleneck = model['res' + stage][child]
+    if caffe_name.startswith('res'):
+        return bottleneck['conv%d' % index]
+    return bottleneck['bn%d' % index]
+
+
+def test_transfer_from_caffe_names(resnet50):
+    from chainer.links.model.vision import _resnet_caffe
+    src = _FakeCaffe(resnet50)
+    _resnet_caffe.transfer(src, resnet50, 50)
+    # 16 bottlenecks of 3 branches, 4 shortcuts, conv1 and fc: each conv
+    # has a BatchNorm and a Scale layer.
+    assert len(src.names) == 3 * (16 * 3 + 4 + 1) + 1
+    assert len(set(src.names)) == len(src.names)
+    for name in ('res2a_branch1', 'bn3d_branch2b', 'scale4f_branch2c',
+                 'res5c_branch2a', 'scale_conv1'):
+        assert name in src.names
+    value = src.names.index('res4f_branch2c') + 1
+    numpy.testing.assert_array_equal(resnet50.res4.b5.conv3.W.array, value)
+    value = src.names.index('bn2a_branch1') + 1
+    numpy.testing.assert_array_equal(resnet50.res2.a.bn4.avg_var,
+                                     value + .5)
+    value = src.names.index('scale3b_branch2a') + 1
+    numpy.testing.assert_array_equal(resnet50.res3.b1.bn1.gamma.array,
+                                     value)
+    numpy.testing.assert_array_equal(resnet50.res3.b1.bn1.beta.array,
+                                     -value)
+    value = src.names.index('fc1000') + 1
+    numpy.testing.assert_array_equal(resnet50.fc6.b.array, -value)
+
+
+def test_auto_uses_the_converted_npz(models_dir, monkeypatch):
+    # A converted file of a few entries, loaded non-strictly: the rest is
+    # real (npz name, directory, loading).
+    fc_W = numpy.random.uniform(-1, 1, (1000, 2048)).astype('f')
+    numpy.savez(str(models_dir / 'ResNet-50-model.npz'), **{
+        'fc6/W': fc_W, 'bn1/avg_var': numpy.full(64, 3, 'f')})
+    real_load = npz.load_npz
+    monkeypatch.setattr(npz, 'load_npz', lambda path, obj, **kwargs:
+                        real_load(path, obj, strict=False))
+    model = resnet.ResNet50Layers()
+    numpy.testing.assert_array_equal(fc_W, model.fc6.W.array)
+    numpy.testing.assert_array_equal(model.bn1.avg_var, 3)
+    assert not model.res2.a.conv1.W.array.any()  # zero until loaded
+
+
+@pytest.mark.slow
+def test_auto_converts_a_caffemodel(resnet50, models_dir):
+    pytest.importorskip('google.protobuf')
+    from chainer.links.caffe.protobuf3 import caffe_pb2
+    _randomize(resnet50)
+    net = caffe_pb2.NetParameter(name='ResNet-50')
+    src = _FakeCaffe(resnet50)
+    from chainer.links.model.vision import _resnet_caffe
+    _resnet_caffe.transfer(src, resnet.ResNet50Layers(''), 50)
+    for name in src.names:  # every layer the conversion reads
+        dst = _dst_of(resnet50, name)
+        layer = net.layer.add(name=name, bottom=['x'], top=[name])
+        if name.startswith('bn'):
+            layer.type = 'BatchNorm'
+            arrays = [dst.avg_mean * 2, dst.avg_var * 2,
+                      numpy.array([2.], 'f')]
+        elif name.startswith('scale'):
+            layer.type = 'Scale'
+            layer.scale_param.bias_term = True
+            arrays = [dst.gamma.array, dst.beta.array]
+        elif name == 'fc1000':
+            layer.type = 'InnerProduct'
+            arrays = [dst.W.array, dst.b.array]
+        else:
+            layer.type = 'Convolution'
+            layer.convolution_param.kernel_size.append(dst.W.shape[2])
+            layer.convolution_param.bias_term = dst.b is not None
+            arrays = [dst.W.array] + ([dst.b.array] if dst.b is not None
+                                      else [])
+        for array in arrays:
+            blob = layer.blobs.add()
+            blob.shape.dim.extend(array.shape)
+            blob.data.extend(array.ravel().tolist())
+    (models_dir / 'ResNet-50-model.caffemodel').write_bytes(
+        net.SerializeToString())
+
     loaded = resnet.ResNet50Layers()
+    assert (models_dir / 'ResNet-50-model.npz').exists()
     for (name, a), (_, b) in zip(sorted(resnet50.namedparams()),
                                  sorted(loaded.namedparams())):
         numpy.testing.assert_array_equal(a.array, b.array, err_msg=name)
-    numpy.testing.assert_array_equal(resnet50.res3.a.bn2.avg_var,
-                                     loaded.res3.a.bn2.avg_var)
-    # An explicit path loads the same file.
-    again = resnet.ResNet50Layers(path)
-    numpy.testing.assert_array_equal(resnet50.fc6.W.array, again.fc6.W.array)
+    testing.assert_allclose(resnet50.res4.b3.bn2.avg_mean,
+                            loaded.res4.b3.bn2.avg_mean)
 
 
 def test_auto_without_caffemodel(models_dir):

@@ -29,14 +29,16 @@ def _bottleneck_names(n_layers, stage, count):
     return ['{}{}'.format(stage, suffix) for suffix in suffixes]
 
 
-def _copy_conv_bn(src, conv, bn, caffe_name):
-    conv.W.array[...] = src['res' + caffe_name].W.array
-    statistics = src['bn' + caffe_name]
-    scale = src['scale' + caffe_name]
+def _copy_bn(statistics, scale, bn):
     bn.avg_mean[...] = statistics.avg_mean
     bn.avg_var[...] = statistics.avg_var
     bn.gamma.array[...] = scale.W.array
     bn.beta.array[...] = scale.bias.b.array
+
+
+def _copy_conv_bn(src, conv, bn, caffe_name):
+    conv.W.array[...] = src['res' + caffe_name].W.array
+    _copy_bn(src['bn' + caffe_name], src['scale' + caffe_name], bn)
 
 
 def _copy_bottleneck(src, dst, name):
@@ -56,16 +58,15 @@ def transfer(src, dst, n_layers):
             of the same depth to fill.
         n_layers (int): 50, 101 or 152.
     """
-    dst.conv1.W.array[...] = src.conv1.W.array
-    dst.conv1.b.array[...] = src.conv1.b.array
-    dst.bn1.avg_mean[...] = src.bn_conv1.avg_mean
-    dst.bn1.avg_var[...] = src.bn_conv1.avg_var
-    dst.bn1.gamma.array[...] = src.scale_conv1.W.array
-    dst.bn1.beta.array[...] = src.scale_conv1.bias.b.array
+    conv1 = src['conv1']
+    dst.conv1.W.array[...] = conv1.W.array
+    dst.conv1.b.array[...] = conv1.b.array
+    _copy_bn(src['bn_conv1'], src['scale_conv1'], dst.bn1)
     for stage in (2, 3, 4, 5):
         block = dst['res{}'.format(stage)]
         names = _bottleneck_names(n_layers, stage, len(block._forward))
         for child, name in zip(block._forward, names):
             _copy_bottleneck(src, block[child], name)
-    dst.fc6.W.array[...] = src.fc1000.W.array
-    dst.fc6.b.array[...] = src.fc1000.b.array
+    fc = src['fc1000']
+    dst.fc6.W.array[...] = fc.W.array
+    dst.fc6.b.array[...] = fc.b.array
