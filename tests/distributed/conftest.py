@@ -7,13 +7,14 @@ and mpiexec then stops the others, so a run can never hang CI.
 """
 import faulthandler
 import importlib
+import os
 import sys
 
 import numpy
 import pytest
 
 # Seconds one test may take before the watchdog kills its process.
-TEST_TIMEOUT = 60
+TEST_TIMEOUT = float(os.environ.get('CHAINERMN_TEST_TIMEOUT', 60))
 
 
 @pytest.fixture(autouse=True)

@@ -133,7 +133,8 @@ def test_obj_api(comm):
         assert [g['rank'] for g in gathered] == list(range(comm.size))
     else:
         assert gathered is None
-    assert comm.allreduce_obj(comm.rank + 1) == comm.size * (comm.size + 1) // 2
+    total = comm.size * (comm.size + 1) // 2
+    assert comm.allreduce_obj(comm.rank + 1) == total
     assert comm.allgather_obj(comm.rank) == list(range(comm.size))
     if comm.size > 1:
         if comm.rank == 0:

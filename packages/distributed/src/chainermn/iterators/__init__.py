@@ -1,2 +1,3 @@
 """Iterators synchronized across ranks."""
-from chainermn.iterators.multi_node_iterator import create_multi_node_iterator  # NOQA
+from chainermn.iterators.multi_node_iterator import (  # NOQA
+    create_multi_node_iterator)

@@ -3,7 +3,7 @@ import queue
 
 import chainer
 from chainermn.functions import point_to_point_communication as _p2p
-from chainermn.functions import pseudo_connect as _pc
+from chainermn.functions.pseudo_connect import pseudo_connect
 
 
 def _as_ranks(ranks):
@@ -72,7 +72,7 @@ class MultiNodeChainList(chainer.ChainList):
                     if r == comm.rank:
                         h = local.get()
                         if delegate is not None:
-                            h = _pc.pseudo_connect(delegate, h)
+                            h = pseudo_connect(delegate, h)
                     else:
                         h = _p2p.recv(comm, rank=r,
                                       delegate_variable=delegate)
@@ -87,14 +87,14 @@ class MultiNodeChainList(chainer.ChainList):
             for i, r in enumerate(rank_out):
                 if r == comm.rank:
                     if delegate is not None:
-                        x = _pc.pseudo_connect(delegate, x)
+                        x = pseudo_connect(delegate, x)
                     local.put(x)
                     delegate = x
                 elif i == 0:
                     delegate = _p2p.send(x, comm, rank=r)
                 else:
                     # Later destinations are chained after the first send.
-                    delegate = _p2p.send(_pc.pseudo_connect(delegate, x),
+                    delegate = _p2p.send(pseudo_connect(delegate, x),
                                          comm, rank=r)
 
         if not local.empty():
@@ -105,4 +105,4 @@ class MultiNodeChainList(chainer.ChainList):
             return delegate  # this rank has no model output
         if y is delegate:
             return y
-        return _pc.pseudo_connect(delegate, y)
+        return pseudo_connect(delegate, y)

@@ -1,7 +1,7 @@
 """NStep RNN links whose hidden states cross ranks."""
 import chainer
 from chainermn.functions import point_to_point_communication as _p2p
-from chainermn.functions import pseudo_connect as _pc
+from chainermn.functions.pseudo_connect import pseudo_connect
 
 
 class _MultiNodeNStepRNN(chainer.Chain):
@@ -35,7 +35,7 @@ class _MultiNodeNStepRNN(chainer.Chain):
             states = outputs[:-1]  # (hy,) or (hy, cy); the last is ys
             for i, state in enumerate(states):
                 if delegate is not None:
-                    state = _pc.pseudo_connect(delegate, state)
+                    state = pseudo_connect(delegate, state)
                 delegate = _p2p.send(state, comm, rank=self.rank_out)
         return tuple(outputs) + (delegate,)
 
