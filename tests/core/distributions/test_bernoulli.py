@@ -9,10 +9,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
-
-
 def _tol(dtype):
     if dtype == numpy.float32:
         return {'atol': 1e-5, 'rtol': 1e-4}
@@ -26,16 +22,6 @@ def _p(shape, dtype, seed=0):
 
 def _x(shape, seed=1):
     return numpy.random.RandomState(seed).randint(0, 2, (4,) + shape)
-
-
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
 
 
 @pytest.fixture(params=['p', 'logit'])

@@ -9,10 +9,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
-
-
 def _tol(dtype):
     if dtype == numpy.float32:
         return {'atol': 1e-4, 'rtol': 1e-4}
@@ -30,16 +26,6 @@ def _ref(a, b):
     return stats.beta(a.astype(numpy.float64), b.astype(numpy.float64))
 
 
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
-
-
 def test_shapes_and_params(shape, dtype):
     a, b = _params(shape, dtype)
     d = D.Beta(a, b)
@@ -48,16 +34,14 @@ def test_shapes_and_params(shape, dtype):
     assert d.support == '[0, 1]'
 
 
-def test_log_prob(shape, dtype):
+def test_log_prob(shape, dtype, check_values):
     a, b = _params(shape, dtype)
     d = D.Beta(a, b)
     x = numpy.random.RandomState(1).uniform(0.05, 0.95, (4,) + shape)
     x = x.astype(dtype)
     ref = _ref(a, b)
-    for got, want in [(d.log_prob(x), ref.logpdf(x)),
-                      (d.prob(x), ref.pdf(x))]:
-        assert got.dtype == dtype and got.shape == (4,) + shape
-        testing.assert_allclose(got.array, want, **_tol(dtype))
+    check_values([(d.log_prob(x), ref.logpdf(x)), (d.prob(x), ref.pdf(x))],
+                 dtype, _tol(dtype))
 
 
 def test_outside_and_edge_of_support():

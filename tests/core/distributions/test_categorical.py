@@ -8,8 +8,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
 K = 4
 
 
@@ -32,16 +30,6 @@ def _pick(table, x):
         batch = idx[x.ndim - (table.ndim - 1):]
         out[idx] = table[batch + (x[idx],)]
     return out
-
-
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
 
 
 @pytest.fixture(params=['p', 'logit'])

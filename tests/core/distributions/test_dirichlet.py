@@ -9,8 +9,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
 K = 4
 
 
@@ -35,16 +33,6 @@ def _each(f, alpha, *xs):
         pts = [x[idx].astype(numpy.float64) for x in xs]
         out[idx] = f(a, *[v / v.sum() for v in pts])
     return out
-
-
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
 
 
 def test_shapes_and_params(shape, dtype):

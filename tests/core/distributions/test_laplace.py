@@ -9,10 +9,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
-
-
 def _tol(dtype):
     if dtype == numpy.float32:
         return {'atol': 1e-4, 'rtol': 1e-4}
@@ -31,16 +27,6 @@ def _ref(loc, scale):
                          scale.astype(numpy.float64))
 
 
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
-
-
 def test_shapes_and_params(shape, dtype):
     loc, scale = _params(shape, dtype)
     d = D.Laplace(loc, scale)
@@ -49,23 +35,20 @@ def test_shapes_and_params(shape, dtype):
     assert d.support == 'real'
 
 
-def test_density_functions(shape, dtype):
+def test_density_functions(shape, dtype, check_values):
     loc, scale = _params(shape, dtype)
     d = D.Laplace(loc, scale)
     rng = numpy.random.RandomState(1)
     x = rng.uniform(-4, 4, (4,) + shape).astype(dtype)
     q = rng.uniform(0.02, 0.98, (4,) + shape).astype(dtype)
     ref = _ref(loc, scale)
-    tol = _tol(dtype)
-    for got, want in [(d.log_prob(x), ref.logpdf(x)),
-                      (d.prob(x), ref.pdf(x)),
-                      (d.cdf(x), ref.cdf(x)),
-                      (d.log_cdf(x), ref.logcdf(x)),
-                      (d.survival_function(x), ref.sf(x)),
-                      (d.log_survival_function(x), ref.logsf(x)),
-                      (d.icdf(q), ref.ppf(q))]:
-        assert got.dtype == dtype and got.shape == (4,) + shape
-        testing.assert_allclose(got.array, want, **tol)
+    check_values([(d.log_prob(x), ref.logpdf(x)),
+                  (d.prob(x), ref.pdf(x)),
+                  (d.cdf(x), ref.cdf(x)),
+                  (d.log_cdf(x), ref.logcdf(x)),
+                  (d.survival_function(x), ref.sf(x)),
+                  (d.log_survival_function(x), ref.logsf(x)),
+                  (d.icdf(q), ref.ppf(q))], dtype, _tol(dtype))
 
 
 def test_tails_stay_finite():

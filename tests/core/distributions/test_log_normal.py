@@ -9,10 +9,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
-
-
 def _tol(dtype):
     if dtype == numpy.float32:
         return {'atol': 1e-4, 'rtol': 1e-4}
@@ -31,16 +27,6 @@ def _ref(mu, sigma):
     return stats.lognorm(sigma.astype(numpy.float64), scale=numpy.exp(mu))
 
 
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
-
-
 def test_shapes_and_params(shape, dtype):
     mu, sigma = _params(shape, dtype)
     d = D.LogNormal(mu, sigma)
@@ -49,21 +35,18 @@ def test_shapes_and_params(shape, dtype):
     assert d.support == 'positive'
 
 
-def test_density_functions(shape, dtype):
+def test_density_functions(shape, dtype, check_values):
     mu, sigma = _params(shape, dtype)
     d = D.LogNormal(mu, sigma)
     rng = numpy.random.RandomState(1)
     x = rng.uniform(0.1, 4, (4,) + shape).astype(dtype)
     q = rng.uniform(0.05, 0.95, (4,) + shape).astype(dtype)
     ref = _ref(mu, sigma)
-    tol = _tol(dtype)
-    for got, want in [(d.log_prob(x), ref.logpdf(x)),
-                      (d.prob(x), ref.pdf(x)),
-                      (d.cdf(x), ref.cdf(x)),
-                      (d.survival_function(x), ref.sf(x)),
-                      (d.icdf(q), ref.ppf(q))]:
-        assert got.dtype == dtype and got.shape == (4,) + shape
-        testing.assert_allclose(got.array, want, **tol)
+    check_values([(d.log_prob(x), ref.logpdf(x)),
+                  (d.prob(x), ref.pdf(x)),
+                  (d.cdf(x), ref.cdf(x)),
+                  (d.survival_function(x), ref.sf(x)),
+                  (d.icdf(q), ref.ppf(q))], dtype, _tol(dtype))
 
 
 def test_outside_support():

@@ -8,8 +8,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
 DIM = 3
 
 
@@ -42,16 +40,6 @@ def _each(f, loc, tril, *xs):
         out[idx] = f(loc[b].astype(numpy.float64), _cov(tril[b]),
                      *[x[idx] for x in xs])
     return out
-
-
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
 
 
 def test_shapes_and_params(shape, dtype):

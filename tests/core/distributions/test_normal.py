@@ -11,10 +11,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
-
-
 def _tol(dtype):
     if dtype == numpy.float32:
         return {'atol': 1e-4, 'rtol': 1e-4}
@@ -26,16 +22,6 @@ def _params(shape, dtype, seed=0):
     loc = rng.uniform(-1, 1, shape).astype(dtype)
     scale = rng.uniform(0.5, 2, shape).astype(dtype)
     return loc, scale
-
-
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
 
 
 def test_shapes_and_params(shape, dtype):

@@ -8,10 +8,6 @@ from chainer import testing
 import chainer.distributions as D
 
 
-SHAPES = [(), (3,), (2, 3)]
-DTYPES = [numpy.float32, numpy.float64]
-
-
 def _tol(dtype):
     if dtype == numpy.float32:
         return {'atol': 1e-5, 'rtol': 1e-5}
@@ -28,16 +24,6 @@ def _params(shape, dtype, seed=0):
 def _ref(low, high):
     low, high = low.astype(numpy.float64), high.astype(numpy.float64)
     return stats.uniform(low, high - low)
-
-
-@pytest.fixture(params=SHAPES, ids=str)
-def shape(request):
-    return request.param
-
-
-@pytest.fixture(params=DTYPES, ids=lambda d: d.__name__)
-def dtype(request):
-    return request.param
 
 
 def test_shapes_and_params(shape, dtype):
@@ -57,7 +43,7 @@ def test_loc_scale(shape, dtype):
     testing.assert_allclose(d.high.array, high, **_tol(dtype))
 
 
-def test_density_functions(shape, dtype):
+def test_density_functions(shape, dtype, check_values):
     low, high = _params(shape, dtype)
     d = D.Uniform(low, high)
     rng = numpy.random.RandomState(1)
@@ -65,7 +51,6 @@ def test_density_functions(shape, dtype):
     x = rng.uniform(-2, 2, (6,) + shape).astype(dtype)
     q = rng.uniform(0, 1, (4,) + shape).astype(dtype)
     ref = _ref(low, high)
-    tol = _tol(dtype)
     with numpy.errstate(divide='ignore'):
         cases = [(d.log_prob(x), ref.logpdf(x)),
                  (d.prob(x), ref.pdf(x)),
@@ -73,9 +58,7 @@ def test_density_functions(shape, dtype):
                  (d.survival_function(x), ref.sf(x)),
                  (d.log_cdf(x), ref.logcdf(x)),
                  (d.icdf(q), ref.ppf(q))]
-    for got, want in cases:
-        assert got.dtype == dtype
-        testing.assert_allclose(got.array, want, **tol)
+    check_values(cases, dtype, _tol(dtype))
 
 
 def test_statistics(shape, dtype):

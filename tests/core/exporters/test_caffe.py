@@ -8,6 +8,7 @@ import pytest
 import chainer
 import chainer.functions as F
 from chainer import testing
+from chainer.testing import attr
 
 pytest.importorskip('google.protobuf')
 pytest.importorskip('chainer.links.caffe')
@@ -188,4 +189,20 @@ def test_pretrained_architectures(tmp_path, name, size):
     with chainer.using_config('train', False):
         expected = model(x)['prob'].array
         y, = func(inputs={'data': x.array}, outputs=[func.layers[-1][2][0]])
+    testing.assert_allclose(expected, y.array, atol=1e-5, rtol=1e-4)
+
+
+@attr.gpu
+def test_export_from_gpu(tmp_path):
+    from chainer.backends import cuda
+    model = _Net()
+    x = numpy.random.RandomState(0).uniform(
+        -1, 1, (2, 3, 8, 7)).astype(numpy.float32)
+    with chainer.using_config('train', False):
+        expected = model(x).array
+    model.to_gpu()
+    caffe.export(model, [chainer.Variable(cuda.to_gpu(x))], str(tmp_path))
+    func = CaffeFunction(str(tmp_path / 'chainer_model.caffemodel'))
+    with chainer.using_config('train', False):
+        y, = func(inputs={'data': x}, outputs=[func.layers[-1][2][0]])
     testing.assert_allclose(expected, y.array, atol=1e-5, rtol=1e-4)

@@ -5,6 +5,7 @@ import pytest
 import chainer
 from chainer import serializers
 from chainer import testing
+from chainer.testing import attr
 
 pytest.importorskip('google.protobuf')
 
@@ -127,3 +128,20 @@ def test_copy_runs_its_own_links(net, uniform):
     y, = func(inputs={'data': x}, outputs=['fc'])
     y_copy, = copied(inputs={'data': x}, outputs=['fc'])
     testing.assert_allclose(y.array + 1, y_copy.array, atol=1e-6)
+
+
+@attr.gpu
+def test_gpu_matches_cpu(net, uniform):
+    from chainer.backends import cuda
+    _two_layer_net(net, uniform)
+    layer = net.layer('bn', 'BatchNorm', ['fc'], ['bn'], [
+        uniform(4), numpy.ones(4, numpy.float32), numpy.ones(1)])
+    layer.batch_norm_param.use_global_stats = True
+    func = CaffeFunction(net.save())
+    x = uniform(2, 3, 2, 2)
+    expected, = func(inputs={'data': x}, outputs=['bn'])
+    func.to_gpu()
+    y, = func(inputs={'data': cuda.to_gpu(x)}, outputs=['bn'])
+    assert isinstance(y.array, cuda.ndarray)
+    testing.assert_allclose(expected.array, cuda.to_cpu(y.array),
+                            atol=1e-5, rtol=1e-4)

@@ -8,6 +8,7 @@ import pytest
 
 import chainer
 from chainer import testing
+from chainer.testing import attr
 from chainer.links.model.vision import googlenet
 
 _LAYERS = [
@@ -188,3 +189,18 @@ def test_predict_oversample(model, rgb_image):
     with chainer.using_config('train', False):
         testing.assert_allclose(model(center)['prob'].array, single.array,
                                 atol=1e-6)
+
+
+@attr.gpu
+def test_gpu_matches_cpu(x):
+    from chainer.backends import cuda
+    model = googlenet.GoogLeNet(pretrained_model=None)
+    with chainer.using_config('train', False):
+        expected = model(x, layers=['prob', 'loss2_fc2'])
+        model.to_gpu()
+        y = model(cuda.to_gpu(x), layers=['prob', 'loss2_fc2'])
+    for name in ('prob', 'loss2_fc2'):
+        assert isinstance(y[name].array, cuda.ndarray)
+        testing.assert_allclose(expected[name].array,
+                                cuda.to_cpu(y[name].array),
+                                atol=1e-4, rtol=1e-3)
