@@ -95,7 +95,9 @@ class GpuCommunicatorBase(mpi_communicator_base.MpiCommunicatorBase):
 
     def allreduce_grad(self, model, zero_fill=False):
         entries, plan = self._grad_plan(model, zero_fill)
-        if self._size == 1 or not entries:
+        # No shortcut for one rank (unlike naive): the device path runs,
+        # as in v5, and single-GPU tests exercise it.
+        if not entries:
             return
         self._init_comms()
         grads = [p.grad for _, p in entries]

@@ -41,8 +41,11 @@ class NaiveCommunicator(mpi_communicator_base.MpiCommunicatorBase):
                 ranks that disagree on which gradients exist raise
                 ``RuntimeError`` (together, instead of hanging).
         """
+        if self._size == 1:  # the mean of one: only zero_fill has effect
+            _mem.grad_entries(model, zero_fill)
+            return
         entries, plan = self._grad_plan(model, zero_fill)
-        if self._size == 1 or not entries:
+        if not entries:
             return
         grads = [p.grad for _, p in entries]
         xp = _mem.array_module_of(grads)

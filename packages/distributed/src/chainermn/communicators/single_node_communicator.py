@@ -42,7 +42,7 @@ def nccl_bcast_data(comm, model, get_nccl_comm):
     key = _mem.layout_key(entries, 'array')
     plan = comm._data_plans.get(key)
     comm._check_layout('bcast_data', plan, key, _mcb._DATA_HINT)
-    if comm.size == 1 or not entries:
+    if not entries:
         return
     comm._init_comms()
     import cupy
