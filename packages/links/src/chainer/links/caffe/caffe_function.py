@@ -6,6 +6,14 @@ from chainer.links.caffe import _layers
 from chainer.links.caffe.protobuf3 import caffe_pb2
 from chainer.utils import argument
 
+try:
+    # The C++ backend of protobuf 3 refuses messages over 64 MB (as are
+    # the VGG models) unless told otherwise; other backends have no limit.
+    from google.protobuf.pyext import _message
+    _message.SetAllowOversizeProtos(True)
+except (ImportError, AttributeError):
+    pass
+
 
 class CaffeFunction(link.Chain):
 
