@@ -198,3 +198,24 @@ def test_segments(comm, segment_bytes):
         assert p.grad.dtype == p.dtype and p.grad.shape == p.shape
         tol = 2e-3 if p.dtype == numpy.float16 else 1e-6
         numpy.testing.assert_allclose(p.grad, expected, rtol=tol, atol=tol)
+
+
+def test_segments_with_shared_grads(comm):
+    # Two parameters holding the same gradient array: a segment must not
+    # store a mean into it before the other parameter's piece is packed.
+    model = _Model()
+    with model.init_scope():
+        model.v = chainer.Parameter(numpy.zeros((3, 2), 'f'))
+    shared = numpy.arange(6, dtype='f').reshape(3, 2) + 4 * comm.rank
+    model.v.grad = model.w.grad = shared
+    model.b.grad = numpy.ones(4, 'f')
+    model.z.grad = numpy.ones((), 'f')
+    old = comm.segment_bytes
+    comm.segment_bytes = 8
+    try:
+        comm.allreduce_grad(model)
+    finally:
+        comm.segment_bytes = old
+    expected = numpy.arange(6).reshape(3, 2) + 2.0 * (comm.size - 1)
+    numpy.testing.assert_allclose(model.w.grad, expected)
+    numpy.testing.assert_allclose(model.v.grad, expected)

@@ -60,6 +60,8 @@ class NaiveCommunicator(mpi_communicator_base.MpiCommunicatorBase):
         _mem.unpack_grads(plan, entries, views, 1.0 / self._size)
 
     def _allreduce_segments(self, plan, entries, grads, buf):
+        # Gradients sharing memory are safe here too: a region unpacked
+        # early holds the same mean on every rank, whose mean it stays.
         MPI = _mpi.import_mpi()
         scale = 1.0 / self._size
         srcs = [g.reshape(-1) if g.flags.c_contiguous
@@ -84,3 +86,4 @@ class NaiveCommunicator(mpi_communicator_base.MpiCommunicatorBase):
         for (_, p), g, d in zip(entries, grads, dests):
             if d is not g:
                 p.grad = d
+
