@@ -6,11 +6,6 @@ from chainer.backends import cuda
 from chainer.testing import attr
 
 
-@pytest.fixture(autouse=True)
-def _seed():
-    numpy.random.seed(0)
-
-
 # (100, 50, 3): fan_in = 150, fan_out = 300.
 SHAPE = (100, 50, 3)
 FAN_IN, FAN_OUT = 150, 300
@@ -29,11 +24,8 @@ FAN_IN, FAN_OUT = 150, 300
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_statistics(init, std, dtype):
-    a = numpy.zeros(SHAPE, dtype=dtype)
-    init(a)
-    assert a.dtype == dtype
-    x = a.astype(numpy.float64)
+def test_statistics(init, std, dtype, sample):
+    x = sample(init, SHAPE, dtype)
     # 15000 samples: the sample std is within ~0.6% (1 sigma) of the truth.
     assert abs(x.mean()) < 4 * std / numpy.sqrt(x.size)
     numpy.testing.assert_allclose(x.std(), std, rtol=0.03)
@@ -58,12 +50,8 @@ def test_reproducible_with_numpy_seed():
                                  initializers.LeCunNormal,
                                  initializers.GlorotNormal,
                                  initializers.HeNormal])
-def test_dtype_attr_and_mismatch(cls):
-    init = cls(dtype=numpy.float32)
-    assert init.dtype == numpy.float32
-    init(numpy.empty((2, 3), numpy.float32))
-    with pytest.raises(AssertionError):
-        init(numpy.empty((2, 3), numpy.float64))
+def test_dtype_attr_and_mismatch(cls, check_dtype_mismatch):
+    check_dtype_mismatch(cls, numpy.float32, numpy.float64)
 
 
 @pytest.mark.parametrize('cls', [initializers.LeCunNormal,
@@ -96,12 +84,8 @@ def test_defaults():
 @attr.gpu
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_gpu_statistics(dtype):
-    cupy = cuda.cupy
-    cupy.random.seed(0)
-    a = cupy.zeros(SHAPE, dtype=dtype)
-    initializers.HeNormal()(a)
-    assert isinstance(a, cupy.ndarray) and a.dtype == dtype
-    x = cuda.to_cpu(a).astype(numpy.float64)
+def test_gpu_statistics(dtype, sample):
+    cuda.cupy.random.seed(0)
+    x = sample(initializers.HeNormal(), SHAPE, dtype, cuda.cupy)
     numpy.testing.assert_allclose(x.std(), numpy.sqrt(2. / FAN_IN),
                                   rtol=0.03)

@@ -6,11 +6,6 @@ from chainer.backends import cuda
 from chainer.testing import attr
 
 
-@pytest.fixture(autouse=True)
-def _seed():
-    numpy.random.seed(2)
-
-
 @pytest.mark.parametrize('shape', [(1, 1), (3, 3), (3, 5), (4, 2, 3),
                                    (2, 3, 2, 2), (1, 6)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
