@@ -148,16 +148,11 @@ def test_kl_degenerate():
     testing.assert_allclose(kl, [numpy.log(2), numpy.log(2), numpy.inf])
 
 
-def test_kl_backward():
+def test_kl_backward(check_kl_backward):
     p1, p2 = _p((3,), numpy.float64, 0), _p((3,), numpy.float64, 1)
-    gy = numpy.random.RandomState(5).normal(size=3)
-    gradient_check.check_backward(
-        lambda a, b: chainer.kl_divergence(D.Bernoulli(a), D.Bernoulli(b)),
-        (p1, p2), gy)
-    gradient_check.check_backward(
-        lambda a, b: chainer.kl_divergence(D.Bernoulli(logit=a),
-                                           D.Bernoulli(logit=b)),
-        (p1 - 0.5, p2 - 0.5), gy)
+    check_kl_backward(D.Bernoulli, (p1,), (p2,))
+    check_kl_backward(lambda a: D.Bernoulli(logit=a), (p1 - 0.5,),
+                      (p2 - 0.5,))
 
 
 @pytest.mark.parametrize('kwargs', [

@@ -109,13 +109,9 @@ def test_kl(shape, dtype):
         numpy.zeros(shape), atol=1e-5)
 
 
-def test_kl_backward():
-    a1, b1 = _params((3,), numpy.float64, 0)
-    a2, b2 = _params((3,), numpy.float64, 1)
-    gy = numpy.random.RandomState(5).normal(size=3)
-    gradient_check.check_backward(
-        lambda a, b, c, e: chainer.kl_divergence(D.Beta(a, b), D.Beta(c, e)),
-        (a1, b1, a2, b2), gy)
+def test_kl_backward(check_kl_backward):
+    check_kl_backward(D.Beta, _params((3,), numpy.float64, 0),
+                      _params((3,), numpy.float64, 1))
 
 
 def test_bad_arguments():

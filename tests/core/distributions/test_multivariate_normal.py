@@ -160,16 +160,11 @@ def test_kl(shape, dtype):
                             numpy.zeros(shape), atol=1e-5)
 
 
-def test_kl_backward():
-    m1, t1 = _params((2,), numpy.float64, 0)
-    m2, t2 = _params((2,), numpy.float64, 1)
+def test_kl_backward(check_kl_backward):
     mask = numpy.tril(numpy.ones((DIM, DIM)))
-    gy = numpy.random.RandomState(5).normal(size=2)
-    gradient_check.check_backward(
-        lambda a, b, c, e: chainer.kl_divergence(
-            D.MultivariateNormal(a, scale_tril=b * mask),
-            D.MultivariateNormal(c, scale_tril=e * mask)),
-        (m1, t1, m2, t2), gy)
+    check_kl_backward(
+        lambda loc, tril: D.MultivariateNormal(loc, scale_tril=tril * mask),
+        _params((2,), numpy.float64, 0), _params((2,), numpy.float64, 1))
 
 
 def test_bad_arguments():
