@@ -4,6 +4,11 @@ Per layer and direction: one GEMM projects the inputs of all time steps,
 the cell loops over steps with one recurrent GEMM each, and backward
 does one GEMM each for the input gradient and both weight gradients.
 Dropout masks the input of every layer while training, as in v5.
+
+Plain backprop runs that fused BPTT on arrays (``_backward_arrays``).
+Double backprop (v5 composes these functions from differentiable ones on
+the CPU) recomputes the forward pass as a graph of ``chainer.functions``
+and differentiates it; see :meth:`NStepRNN.backward`.
 """
 import numpy
 
