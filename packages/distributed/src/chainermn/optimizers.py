@@ -5,7 +5,7 @@ import numpy
 
 from chainermn.communicators import _memory_utility as _mem
 
-_DEFAULT_BUCKET_BYTES = 8 * 1024 * 1024
+_DEFAULT_BUCKET_BYTES = 4 * 1024 * 1024
 
 
 def _param_state(target):
@@ -227,7 +227,7 @@ def create_multi_node_optimizer(actual_optimizer, communicator,
         overlap (bool): Start bucketed non-blocking allreduces while
             backward is still running (extension; naive communicator, CPU
             models, ``update(lossfun, ...)`` calls).
-        bucket_bytes (int): Bucket size for ``overlap`` (default 8 MiB).
+        bucket_bytes (int): Bucket size for ``overlap`` (default 4 MiB).
 
     Returns:
         The wrapped optimizer, a proxy of ``actual_optimizer``.
