@@ -9,6 +9,7 @@ with Open MPI or ``mpiexec -genv ...`` with MPICH.
 """
 import os
 import sys
+import time
 import traceback
 
 _ENV_NAMES = ('CHAINERMN_FORCE_ABORT_ON_EXCEPTION',
@@ -28,6 +29,9 @@ def _global_except_hook(exctype, value, tb):
         sys.stderr.write('*****************************************\n\n')
         sys.stderr.flush()
         sys.stdout.flush()
+        # Abort makes mpiexec kill everything at once; a moment first lets
+        # it forward the message above, which it may drop otherwise.
+        time.sleep(0.5)
     finally:
         try:
             from mpi4py import MPI
