@@ -3,7 +3,7 @@
 # PyPI. A stamp file makes the second run fast; editing a pyproject.toml or
 # this Makefile re-installs.
 #
-#   make demo        train a small classifier, plot to result/demo.png
+#   make demo        data-parallel training (mpiexec -n 2), plots in result/
 #   make test        the CPU test suite (2 processes), then the MPI tests
 #                    under mpiexec -n 2
 #   make test-slow   the tests marked slow
@@ -24,8 +24,9 @@ PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 # wheel loads it at run time, so no compiler and no system MPI are needed.
 # hatchling, editables and build: editable installs and tests/test_packaging.py build
 # the packages without build isolation, so they need no network.
+# scikit-learn and matplotlib: the demo (and its test) and PlotReport.
 DEV_DEPS := hatchling editables build "numpy>=2" scipy h5py mpich mpi4py \
-	pytest pytest-xdist pytest-mpi
+	pytest pytest-xdist pytest-mpi scikit-learn matplotlib
 DEMO_DEPS := scikit-learn matplotlib
 # On PyPI torch 2.13.0 is the CUDA build; where pip is set up with a local
 # folder of wheels (find-links) the CPU build there is taken instead.
@@ -35,7 +36,7 @@ STAMP := $(VENV)/.stamp-dev
 DEMO_STAMP := $(VENV)/.stamp-demo
 BENCH_STAMP := $(VENV)/.stamp-bench
 
-.PHONY: all install demo test test-slow bench clean
+.PHONY: all install demo test test-slow bench bench-mpi clean
 
 all: test
 
@@ -59,8 +60,9 @@ $(BENCH_STAMP): $(STAMP)
 	$(PIP) install $(BENCH_DEPS)
 	touch $@
 
+# The main job: data-parallel training under two MPI ranks (ChainerMN).
 demo: $(DEMO_STAMP)
-	$(PY) examples/demo.py
+	$(VENV)/bin/mpiexec -n 2 $(PY) examples/demo.py
 
 # The MPI run: tests marked mpi, under two ranks. It runs only when some test
 # in tests/distributed is marked mpi; there pytest's exit code 5 ("no tests
@@ -87,6 +89,12 @@ test-slow: $(STAMP)
 # (and only it) runs with both variables unset.
 bench: $(BENCH_STAMP)
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(PY) benchmarks/run.py
+
+# allreduce_grad of a ResNet-50-sized model against one raw MPI Allreduce,
+# under two ranks.
+bench-mpi: $(STAMP)
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+		$(VENV)/bin/mpiexec -n 2 $(PY) benchmarks/bench_allreduce.py
 
 clean:
 	rm -rf result build dist .tox
