@@ -26,6 +26,8 @@ import time
 import numpy
 
 NAME = 'allreduce'
+# Measured under mpiexec (make bench-mpi); run.py skips it by default.
+MPI_ONLY = True
 DESCRIPTION = ('chainermn allreduce_grad, ResNet-50 shapes (25.6M float32 '
                'in 161 arrays); "torch" = raw mpi4py Allreduce')
 UNIT = 'ms/step'
