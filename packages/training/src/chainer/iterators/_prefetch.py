@@ -21,7 +21,7 @@ class TimeoutWarning(RuntimeWarning):
     """Warned when loading one batch takes longer than the set timeout."""
 
 
-class PrefetchIterator(iterator.Iterator):
+class PrefetchIterator(_state.StateAttributes, iterator.Iterator):
 
     """Subclasses implement ``_start_pool()`` and ``_submit(indices)``.
 
@@ -91,31 +91,6 @@ class PrefetchIterator(iterator.Iterator):
             'may be slow or a worker may be stuck'.format(
                 type(self).__name__, self._timeout), TimeoutWarning)
         return result.get()
-
-    current_position = _state.state_property(
-        'current_position', 'Index of the next example in the epoch.')
-    epoch = _state.state_property('epoch', 'Number of completed epochs.')
-    is_new_epoch = _state.state_property(
-        'is_new_epoch', 'True if the last batch ended an epoch.')
-
-    @property
-    def epoch_detail(self):
-        """Floating point number of epochs done, e.g. ``1.5``."""
-        return _state.epoch_detail(self._state, len(self.dataset))
-
-    @property
-    def previous_epoch_detail(self):
-        """``epoch_detail`` before the last batch, or ``None`` if none."""
-        previous = self._state.previous_epoch_detail
-        return None if previous < 0 else previous
-
-    @property
-    def repeat(self):
-        return self._repeat
-
-    @property
-    def _order(self):
-        return self._state.order
 
     def _rewind(self, state):
         # Batches in flight belong to the old state: drop them.

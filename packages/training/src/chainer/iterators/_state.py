@@ -125,3 +125,38 @@ def state_property(name, doc):
     def fset(self, value):
         self._state = self._state._replace(**{name: value})
     return property(fget, fset, doc=doc)
+
+
+class StateAttributes(object):
+
+    """Mixin: the v5 position attributes of an iterator, read from (and,
+    for the first three, written to) its ``_state``.
+
+    The iterator sets ``dataset``, ``_repeat`` and ``_state``.
+    """
+
+    current_position = state_property(
+        'current_position', 'Index of the next example in the epoch.')
+    epoch = state_property('epoch', 'Number of completed epochs.')
+    is_new_epoch = state_property(
+        'is_new_epoch', 'True if the last batch ended an epoch.')
+
+    @property
+    def epoch_detail(self):
+        """Floating point number of epochs done, e.g. ``1.5``."""
+        # The module-level function: class attributes are not in scope.
+        return epoch_detail(self._state, len(self.dataset))
+
+    @property
+    def previous_epoch_detail(self):
+        """``epoch_detail`` before the last batch, or ``None`` if none."""
+        previous = self._state.previous_epoch_detail
+        return None if previous < 0 else previous
+
+    @property
+    def repeat(self):
+        return self._repeat
+
+    @property
+    def _order(self):
+        return self._state.order

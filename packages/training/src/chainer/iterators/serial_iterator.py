@@ -16,7 +16,7 @@ def _resolve_sampler(shuffle, order_sampler):
     return order_sampler
 
 
-class SerialIterator(iterator.Iterator):
+class SerialIterator(_state.StateAttributes, iterator.Iterator):
 
     """Dataset iterator that serially reads the examples.
 
@@ -72,31 +72,6 @@ class SerialIterator(iterator.Iterator):
         return batch
 
     next = __next__
-
-    current_position = _state.state_property(
-        'current_position', 'Index of the next example in the epoch.')
-    epoch = _state.state_property('epoch', 'Number of completed epochs.')
-    is_new_epoch = _state.state_property(
-        'is_new_epoch', 'True if the last batch ended an epoch.')
-
-    @property
-    def epoch_detail(self):
-        """Floating point number of epochs done, e.g. ``1.5``."""
-        return _state.epoch_detail(self._state, len(self.dataset))
-
-    @property
-    def previous_epoch_detail(self):
-        """``epoch_detail`` before the last batch, or ``None`` if none."""
-        previous = self._state.previous_epoch_detail
-        return None if previous < 0 else previous
-
-    @property
-    def repeat(self):
-        return self._repeat
-
-    @property
-    def _order(self):
-        return self._state.order
 
     def reset(self):
         """Rewinds the iterator to the beginning of the first epoch."""
