@@ -12,10 +12,6 @@ from chainer import serializers
 from chainer.datasets import TransformDataset
 
 
-def _sampler(seed):
-    return iterators.ShuffleOrderSampler(numpy.random.RandomState(seed))
-
-
 class _Failing(object):
 
     def __len__(self):
@@ -39,27 +35,15 @@ class _Slow(object):
 
 @pytest.mark.parametrize('n_prefetch', [1, 3])
 @pytest.mark.parametrize('repeat', [True, False])
-def test_same_batches_as_serial(n_prefetch, repeat):
+def test_same_batches_as_serial(n_prefetch, repeat, seeded_sampler,
+                                assert_follows_serial):
     data = [numpy.full(2, i, numpy.float32) for i in range(7)]
     serial = iterators.SerialIterator(data, 3, repeat=repeat,
-                                      order_sampler=_sampler(0))
+                                      order_sampler=seeded_sampler(0))
     with iterators.MultiprocessIterator(
-            data, 3, repeat=repeat, order_sampler=_sampler(0),
+            data, 3, repeat=repeat, order_sampler=seeded_sampler(0),
             n_processes=2, n_prefetch=n_prefetch) as it:
-        for _ in range(6 if repeat else 3):
-            expected = serial.next()
-            batch = it.next()
-            assert len(batch) == len(expected)
-            for a, b in zip(batch, expected):
-                numpy.testing.assert_array_equal(a, b)
-            assert it.epoch == serial.epoch
-            assert it.is_new_epoch == serial.is_new_epoch
-            assert it.current_position == serial.current_position
-            assert it.epoch_detail == serial.epoch_detail
-            assert it.previous_epoch_detail == serial.previous_epoch_detail
-        if not repeat:
-            with pytest.raises(StopIteration):
-                it.next()
+        assert_follows_serial(it, serial, 6 if repeat else 3, repeat)
 
 
 def test_lambda_dataset_with_fork():
@@ -119,12 +103,14 @@ def test_timeout_warning():
         it.finalize()
 
 
-def test_serialize_roundtrip_discards_prefetched(tmp_path):
+def test_serialize_roundtrip_discards_prefetched(tmp_path, seeded_sampler):
     data = list(range(9))
-    it = iterators.MultiprocessIterator(data, 2, order_sampler=_sampler(1),
-                                        n_processes=2, n_prefetch=2)
-    other = iterators.MultiprocessIterator(data, 2, order_sampler=_sampler(9),
-                                           n_processes=2, n_prefetch=2)
+    it = iterators.MultiprocessIterator(
+        data, 2, order_sampler=seeded_sampler(1), n_processes=2,
+        n_prefetch=2)
+    other = iterators.MultiprocessIterator(
+        data, 2, order_sampler=seeded_sampler(9), n_processes=2,
+        n_prefetch=2)
     try:
         for _ in range(3):
             it.next()

@@ -1,7 +1,6 @@
 import copy
 import threading
 
-import numpy
 import pytest
 
 from chainer import iterators
@@ -9,27 +8,16 @@ from chainer import serializers
 from chainer.datasets import TransformDataset
 
 
-def _sampler(seed):
-    return iterators.ShuffleOrderSampler(numpy.random.RandomState(seed))
-
-
 @pytest.mark.parametrize('repeat', [True, False])
-def test_same_batches_as_serial(repeat):
+def test_same_batches_as_serial(repeat, seeded_sampler,
+                                assert_follows_serial):
     data = list(range(7))
     serial = iterators.SerialIterator(data, 3, repeat=repeat,
-                                      order_sampler=_sampler(0))
+                                      order_sampler=seeded_sampler(0))
     with iterators.MultithreadIterator(data, 3, repeat=repeat,
-                                       order_sampler=_sampler(0),
+                                       order_sampler=seeded_sampler(0),
                                        n_threads=2) as it:
-        for _ in range(6 if repeat else 3):
-            assert it.next() == serial.next()
-            assert it.epoch == serial.epoch
-            assert it.is_new_epoch == serial.is_new_epoch
-            assert it.epoch_detail == serial.epoch_detail
-            assert it.previous_epoch_detail == serial.previous_epoch_detail
-        if not repeat:
-            with pytest.raises(StopIteration):
-                it.next()
+        assert_follows_serial(it, serial, 6 if repeat else 3, repeat)
 
 
 def test_examples_are_read_in_worker_threads():
