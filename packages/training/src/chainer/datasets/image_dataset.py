@@ -1,13 +1,13 @@
 """Datasets of image files, on disk or in zip archives (needs Pillow)."""
 import io
 import os
-import threading
 import zipfile
 
 import numpy
 
 import chainer
 from chainer.dataset import dataset_mixin
+from chainer.datasets import _per_thread
 
 try:
     from PIL import Image
@@ -125,7 +125,8 @@ class LabeledImageDataset(dataset_mixin.DatasetMixin):
                 numpy.array(label, dtype=self._label_dtype))
 
 
-class ZippedImageDataset(dataset_mixin.DatasetMixin):
+class ZippedImageDataset(_per_thread.PerThreadHandle,
+                         dataset_mixin.DatasetMixin):
 
     """Dataset of the images stored in a zip archive.
 
@@ -143,28 +144,15 @@ class ZippedImageDataset(dataset_mixin.DatasetMixin):
         _check_pillow_availability()
         self._zipfilename = zipfilename
         self._dtype = chainer.get_dtype(dtype)
-        self._local = threading.local()
+        self._init_handles()
         with zipfile.ZipFile(zipfilename) as zf:
             self._paths = [name for name in zf.namelist()
                            if not name.endswith('/')]
 
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        del state['_local']
-        return state
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self._local = threading.local()
-
-    def _zipfile(self):
-        # One handle per process and thread: zipfile objects are not safe
-        # to share across threads or forks.
-        local = self._local
-        if getattr(local, 'pid', None) != os.getpid():
-            local.zf = zipfile.ZipFile(self._zipfilename)
-            local.pid = os.getpid()
-        return local.zf
+    def _open_handle(self):
+        # One handle per process and thread (see PerThreadHandle): zipfile
+        # objects are not safe to share across threads or forks.
+        return zipfile.ZipFile(self._zipfilename)
 
     def __len__(self):
         return len(self._paths)
@@ -174,7 +162,7 @@ class ZippedImageDataset(dataset_mixin.DatasetMixin):
         name = i_or_filename
         if not isinstance(name, str):
             name = self._paths[name]
-        return self._zipfile().read(name)
+        return self._handle().read(name)
 
     def get_example(self, i_or_filename):
         """Returns an image (by index or name inside the archive)."""

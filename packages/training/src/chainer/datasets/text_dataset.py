@@ -1,12 +1,12 @@
 """Dataset of the lines of text files."""
 import io
-import os
-import threading
 
 from chainer.dataset import dataset_mixin
+from chainer.datasets import _per_thread
 
 
-class TextDataset(dataset_mixin.DatasetMixin):
+class TextDataset(_per_thread.PerThreadHandle,
+                  dataset_mixin.DatasetMixin):
 
     """Dataset of a line-oriented text file, or of parallel files.
 
@@ -37,9 +37,9 @@ class TextDataset(dataset_mixin.DatasetMixin):
         self._encodings = self._per_file(encoding, n, 'encoding')
         self._errors = self._per_file(errors, n, 'errors')
         self._newlines = self._per_file(newline, n, 'newline')
-        self._local = threading.local()
+        self._init_handles()
 
-        files = self._open()
+        files = self._open_handle()
         try:
             offsets = []
             while True:
@@ -67,27 +67,12 @@ class TextDataset(dataset_mixin.DatasetMixin):
                              'files'.format(name, n))
         return list(value)
 
-    def _open(self):
+    def _open_handle(self):
+        # The handle is the list of the open files, one per path.
         return [io.open(path, 'rt', encoding=enc, errors=err, newline=nl)
                 for path, enc, err, nl in zip(
                     self._paths, self._encodings, self._errors,
                     self._newlines)]
-
-    def _files(self):
-        local = self._local
-        if getattr(local, 'pid', None) != os.getpid():
-            local.files = self._open()
-            local.pid = os.getpid()
-        return local.files
-
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        del state['_local']
-        return state
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self._local = threading.local()
 
     def __len__(self):
         return len(self._offsets)
@@ -95,7 +80,7 @@ class TextDataset(dataset_mixin.DatasetMixin):
     def get_example(self, i):
         """Returns the ``i``-th line (or tuple of lines)."""
         lines = []
-        for f, position in zip(self._files(), self._offsets[i]):
+        for f, position in zip(self._handle(), self._offsets[i]):
             f.seek(position)
             lines.append(f.readline())
         return lines[0] if self._single else tuple(lines)
