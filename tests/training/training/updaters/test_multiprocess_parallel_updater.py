@@ -27,22 +27,10 @@ def test_clear_error_without_nccl():
         updaters.MultiprocessParallelUpdater([it, it], opt, devices=[0, 1])
 
 
-class _Quadratic(chainer.Link):
-
-    def __init__(self):
-        super(_Quadratic, self).__init__()
-        with self.init_scope():
-            self.w = chainer.Parameter(numpy.zeros(2, numpy.float32))
-
-    def forward(self, x):
-        diff = x - chainer.functions.broadcast_to(self.w, x.shape)
-        return chainer.functions.sum(diff * diff)
-
-
 @testing.attr.multi_gpu(2)
-def test_two_gpus_average_gradients():
+def test_two_gpus_average_gradients(make_quadratic):
     data = numpy.arange(8, dtype=numpy.float32).reshape(4, 2)
-    model = _Quadratic()
+    model = make_quadratic()
     opt = optimizers.SGD(lr=0.2).setup(model)
     its = [iterators.SerialIterator(list(data[i::2]), 2, shuffle=False)
            for i in range(2)]

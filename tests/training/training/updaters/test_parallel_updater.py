@@ -1,31 +1,14 @@
 import numpy
 import pytest
 
-import chainer
 from chainer import iterators
 from chainer import optimizers
 from chainer import training
 
 
-class _Quadratic(chainer.Link):
-
-    """Loss sum((x - w) ** 2) over the batch: its gradient is known."""
-
-    def __init__(self):
-        super(_Quadratic, self).__init__()
-        with self.init_scope():
-            self.w = chainer.Parameter(numpy.zeros(2, numpy.float32))
-
-    def forward(self, x):
-        diff = x - chainer.functions.broadcast_to(self.w, x.shape)
-        loss = chainer.functions.sum(diff * diff)
-        chainer.report({'loss': loss}, self)
-        return loss
-
-
-def test_cpu_data_parallel_update():
+def test_cpu_data_parallel_update(make_quadratic):
     data = numpy.arange(8, dtype=numpy.float32).reshape(4, 2)
-    model = _Quadratic()
+    model = make_quadratic()
     opt = optimizers.SGD(lr=0.1).setup(model)
     it = iterators.SerialIterator(list(data), 4, shuffle=False)
     updater = training.ParallelUpdater(
@@ -43,8 +26,8 @@ def test_cpu_data_parallel_update():
     assert opt.epoch == 1
 
 
-def test_requires_devices_with_main():
-    model = _Quadratic()
+def test_requires_devices_with_main(make_quadratic):
+    model = make_quadratic()
     opt = optimizers.SGD().setup(model)
     it = iterators.SerialIterator([numpy.zeros(2, 'f')], 1)
     with pytest.raises(ValueError):
