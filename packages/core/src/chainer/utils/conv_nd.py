@@ -117,13 +117,14 @@ def col2im_channel_major(col, stride, pad, dims, dilate=1, folded=0):
 def im2col_nd_cpu(img, ksize, stride, pad, pval=0, cover_all=False,
                   dilate=1):
     """Returns columns (B, C, *ksize, *outs) of an N-d image (B, C, *S)."""
+    xp = backend.get_array_module(img)
     nd = img.ndim - 2
     view = window_view(img, ksize, stride, pad, pval, None, cover_all,
                        dilate)
     # (C, k.., B, o..) -> (B, C, k.., o..)
     axes = (1 + nd, 0) + tuple(range(1, 1 + nd)) + tuple(
         range(2 + nd, 2 + 2 * nd))
-    return numpy.ascontiguousarray(view.transpose(axes))
+    return xp.ascontiguousarray(view.transpose(axes))
 
 
 def col2im_nd_cpu(col, stride, pad, dims, dilate=1):
@@ -133,26 +134,6 @@ def col2im_nd_cpu(col, stride, pad, dims, dilate=1):
         col: Array (B, C, *ksize, *outs).
         dims: Spatial shape of the image to produce.
     """
-    nd = len(dims)
-    axes = (1,) + tuple(range(2, 2 + nd)) + (0,) + tuple(
-        range(2 + nd, 2 + 2 * nd))
-    img = col2im_channel_major(col.transpose(axes), stride, pad, dims,
-                               dilate)
-    return numpy.ascontiguousarray(img.swapaxes(0, 1))
-
-
-def im2col_nd_gpu(img, ksize, stride, pad, cover_all=False, dilate=1):
-    """CuPy version of :func:`im2col_nd_cpu` (padding value 0)."""
-    xp = backend.get_array_module(img)
-    nd = img.ndim - 2
-    view = window_view(img, ksize, stride, pad, 0, None, cover_all, dilate)
-    axes = (1 + nd, 0) + tuple(range(1, 1 + nd)) + tuple(
-        range(2 + nd, 2 + 2 * nd))
-    return xp.ascontiguousarray(view.transpose(axes))
-
-
-def col2im_nd_gpu(col, stride, pad, dims, dilate=1):
-    """CuPy version of :func:`col2im_nd_cpu`."""
     xp = backend.get_array_module(col)
     nd = len(dims)
     axes = (1,) + tuple(range(2, 2 + nd)) + (0,) + tuple(
@@ -161,3 +142,14 @@ def col2im_nd_gpu(col, stride, pad, dims, dilate=1):
                                dilate)
     return xp.ascontiguousarray(img.swapaxes(0, 1))
 
+
+# The views and slice additions above are array-module generic, so the
+# CuPy versions are the same code (im2col pads with 0 on the GPU, as v5).
+def im2col_nd_gpu(img, ksize, stride, pad, cover_all=False, dilate=1):
+    """CuPy version of :func:`im2col_nd_cpu` (padding value 0)."""
+    return im2col_nd_cpu(img, ksize, stride, pad, 0, cover_all, dilate)
+
+
+def col2im_nd_gpu(col, stride, pad, dims, dilate=1):
+    """CuPy version of :func:`col2im_nd_cpu`."""
+    return col2im_nd_cpu(col, stride, pad, dims, dilate)

@@ -29,6 +29,38 @@ def as_tuple(value, n, name='value'):
     return (int(value),) * n
 
 
+def check_bias(in_types, x_type, out_size):
+    """Type-checks the optional third input ``b``: a vector of ``out_size``
+    elements with the dtype of ``x``."""
+    if type_check.eval(in_types.size()) == 3:
+        b_type = in_types[2]
+        argname((b_type,), ('b',))
+        type_check.expect(
+            b_type.dtype == x_type.dtype,
+            b_type.ndim == 1,
+            b_type.shape[0] == out_size,
+        )
+
+
+def spatial_ndim(x, expected=None):
+    """Number of spatial axes of a (B, C, *S) ``x`` (checks ``expected``
+    for the fixed-rank 1-d/3-d variants, with v5's message)."""
+    ndim = len(x.shape[2:])
+    if expected is not None and ndim != expected:
+        raise ValueError(
+            'The number of dimensions under channel dimension of the input '
+            "'x' should be %d. But the actual ndim was %d."
+            % (expected, ndim))
+    return ndim
+
+
+def apply_with_bias(node, x, W, b):
+    """Applies ``node`` to ``(x, W)``, or to ``(x, W, b)`` when a bias is
+    given, and returns its one output."""
+    y, = node.apply((x, W) if b is None else (x, W, b))
+    return y
+
+
 class SumAxes(function_node.FunctionNode):
 
     """Sum over ``axes``; the gradient of a broadcast bias."""
@@ -74,3 +106,9 @@ def sum_axes(x, axes):
     """Differentiable sum of ``x`` over ``axes`` (a tuple)."""
     y, = SumAxes(axes).apply((x,))
     return y
+
+
+def bias_grad(gy, ndim):
+    """Gradient of the bias of a convolution with ``ndim`` spatial axes:
+    ``gy`` summed over the batch and spatial axes."""
+    return sum_axes(gy, (0,) + tuple(range(2, ndim + 2)))

@@ -68,7 +68,5 @@ dilate=1, groups=1)
         (9.0, 4.0)
     """
     dilate, groups = _parse(kwargs)
-    args = (x, W) if b is None else (x, W, b)
-    y, = convolution_nd.ConvolutionND(
-        2, stride, pad, cover_all, dilate, groups).apply(args)
-    return y
+    return convolution_nd._apply(2, x, W, b, stride, pad, cover_all, dilate,
+                                 groups)

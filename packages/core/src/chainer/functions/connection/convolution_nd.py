@@ -24,14 +24,7 @@ def check_conv_types(in_types, ndim, groups, w_channel_axis=1):
     else:
         type_check.expect(x_type.shape[1] == w_type.shape[0])
         out_c = w_type.shape[1] * groups
-    if type_check.eval(n_in) == 3:
-        b_type = in_types[2]
-        _common.argname((b_type,), ('b',))
-        type_check.expect(
-            b_type.dtype == x_type.dtype,
-            b_type.ndim == 1,
-            b_type.shape[0] == out_c,
-        )
+    _common.check_bias(in_types, x_type, out_c)
 
 
 class ConvolutionND(function_node.FunctionNode):
@@ -86,8 +79,7 @@ class ConvolutionND(function_node.FunctionNode):
             gW, = ConvolutionNDGradW(self, W.shape).apply((x, gy))
             ret.append(gW)
         if 2 in indexes:
-            ret.append(_common.sum_axes(
-                gy, (0,) + tuple(range(2, self.ndim + 2))))
+            ret.append(_common.bias_grad(gy, self.ndim))
         return ret
 
 
@@ -135,10 +127,8 @@ class ConvolutionNDGradW(function_node.FunctionNode):
 
 
 def _apply(ndim, x, W, b, stride, pad, cover_all, dilate, groups):
-    args = (x, W) if b is None else (x, W, b)
-    y, = ConvolutionND(ndim, stride, pad, cover_all, dilate,
-                       groups).apply(args)
-    return y
+    return _common.apply_with_bias(
+        ConvolutionND(ndim, stride, pad, cover_all, dilate, groups), x, W, b)
 
 
 def convolution_nd(x, W, b=None, stride=1, pad=0, cover_all=False,
@@ -163,26 +153,20 @@ def convolution_nd(x, W, b=None, stride=1, pad=0, cover_all=False,
         ~chainer.Variable: Output of shape :math:`(n, c_O, l_1, ..., l_N)`
         with :math:`l_i = (d_i + 2p_i - (k_i - 1) dil_i - 1) / s_i + 1`.
     """
-    ndim = len(x.shape[2:])
-    return _apply(ndim, x, W, b, stride, pad, cover_all, dilate, groups)
+    return _apply(_common.spatial_ndim(x), x, W, b, stride, pad, cover_all,
+                  dilate, groups)
 
 
 def convolution_1d(x, W, b=None, stride=1, pad=0, cover_all=False,
                    dilate=1, groups=1):
     """1-dimensional convolution; see :func:`convolution_nd`."""
-    if len(x.shape[2:]) != 1:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            "'x' should be 1. But the actual ndim was %d." % len(x.shape[2:]))
+    _common.spatial_ndim(x, 1)
     return _apply(1, x, W, b, stride, pad, cover_all, dilate, groups)
 
 
 def convolution_3d(x, W, b=None, stride=1, pad=0, cover_all=False,
                    dilate=1, groups=1):
     """3-dimensional convolution; see :func:`convolution_nd`."""
-    if len(x.shape[2:]) != 3:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            "'x' should be 3. But the actual ndim was %d." % len(x.shape[2:]))
+    _common.spatial_ndim(x, 3)
     return _apply(3, x, W, b, stride, pad, cover_all, dilate, groups)
 

@@ -50,7 +50,5 @@ dilate=1, groups=1)
         (1, 3, 4, 4)
     """
     dilate, groups = convolution_2d._parse(kwargs)
-    args = (x, W) if b is None else (x, W, b)
-    y, = deconvolution_nd.DeconvolutionND(
-        2, stride, pad, outsize, dilate, groups).apply(args)
-    return y
+    return deconvolution_nd._apply(2, x, W, b, stride, pad, outsize, dilate,
+                                   groups)

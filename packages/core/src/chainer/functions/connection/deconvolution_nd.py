@@ -97,16 +97,13 @@ class DeconvolutionND(function_node.FunctionNode):
                 self, W.shape).apply((gy, x))
             ret.append(gW)
         if 2 in indexes:
-            ret.append(_common.sum_axes(
-                gy, (0,) + tuple(range(2, self.ndim + 2))))
+            ret.append(_common.bias_grad(gy, self.ndim))
         return ret
 
 
 def _apply(ndim, x, W, b, stride, pad, outsize, dilate, groups):
-    args = (x, W) if b is None else (x, W, b)
-    y, = DeconvolutionND(ndim, stride, pad, outsize, dilate,
-                         groups).apply(args)
-    return y
+    return _common.apply_with_bias(
+        DeconvolutionND(ndim, stride, pad, outsize, dilate, groups), x, W, b)
 
 
 def deconvolution_nd(x, W, b=None, stride=1, pad=0, outsize=None,
@@ -131,25 +128,19 @@ def deconvolution_nd(x, W, b=None, stride=1, pad=0, outsize=None,
     Returns:
         ~chainer.Variable: Output of shape :math:`(n, c_O, l_1, ..., l_N)`.
     """
-    ndim = len(x.shape[2:])
-    return _apply(ndim, x, W, b, stride, pad, outsize, dilate, groups)
+    return _apply(_common.spatial_ndim(x), x, W, b, stride, pad, outsize,
+                  dilate, groups)
 
 
 def deconvolution_1d(x, W, b=None, stride=1, pad=0, outsize=None,
                      dilate=1, groups=1):
     """1-dimensional deconvolution; see :func:`deconvolution_nd`."""
-    if len(x.shape[2:]) != 1:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            "'x' should be 1. But the actual ndim was %d." % len(x.shape[2:]))
+    _common.spatial_ndim(x, 1)
     return _apply(1, x, W, b, stride, pad, outsize, dilate, groups)
 
 
 def deconvolution_3d(x, W, b=None, stride=1, pad=0, outsize=None,
                      dilate=1, groups=1):
     """3-dimensional deconvolution; see :func:`deconvolution_nd`."""
-    if len(x.shape[2:]) != 3:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            "'x' should be 3. But the actual ndim was %d." % len(x.shape[2:]))
+    _common.spatial_ndim(x, 3)
     return _apply(3, x, W, b, stride, pad, outsize, dilate, groups)

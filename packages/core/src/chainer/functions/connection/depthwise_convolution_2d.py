@@ -34,7 +34,4 @@ def depthwise_convolution_2d(x, W, b=None, stride=1, pad=0):
     Wg = chainer.functions.reshape(
         chainer.functions.transpose(W, (1, 0, 2, 3)),
         (in_c * mult, 1, kh, kw))
-    args = (x, Wg) if b is None else (x, Wg, b)
-    y, = convolution_nd.ConvolutionND(2, stride, pad, groups=in_c).apply(
-        args)
-    return y
+    return convolution_nd._apply(2, x, Wg, b, stride, pad, False, 1, in_c)

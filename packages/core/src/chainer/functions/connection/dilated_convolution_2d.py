@@ -25,7 +25,5 @@ def dilated_convolution_2d(x, W, b=None, stride=1, pad=0, dilate=1,
     Returns:
         ~chainer.Variable: Output of shape :math:`(n, c_O, h_O, w_O)`.
     """
-    args = (x, W) if b is None else (x, W, b)
-    y, = convolution_nd.ConvolutionND(2, stride, pad, cover_all,
-                                      dilate).apply(args)
-    return y
+    return convolution_nd._apply(2, x, W, b, stride, pad, cover_all, dilate,
+                                 1)

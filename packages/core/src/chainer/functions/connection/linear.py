@@ -35,14 +35,7 @@ class LinearFunction(function_node.FunctionNode):
         for i in range(nb, type_check.eval(x_type.ndim)):
             n_feat *= x_type.shape[i]
         type_check.expect(n_feat == w_type.shape[1])
-        if type_check.eval(n_in) == 3:
-            b_type = in_types[2]
-            _common.argname((b_type,), ('b',))
-            type_check.expect(
-                b_type.dtype == x_type.dtype,
-                b_type.ndim == 1,
-                b_type.shape[0] == w_type.shape[0],
-            )
+        _common.check_bias(in_types, x_type, w_type.shape[0])
 
     def forward(self, inputs):
         x, W = inputs[:2]
@@ -156,7 +149,6 @@ def linear(x, W, b=None, n_batch_axes=1):
     """
     if n_batch_axes <= 0:
         raise ValueError('n_batch_axes should be greater than 0.')
-    args = (x, W) if b is None else (x, W, b)
-    y, = LinearFunction(int(n_batch_axes)).apply(args)
-    return y
+    return _common.apply_with_bias(LinearFunction(int(n_batch_axes)), x, W,
+                                   b)
 

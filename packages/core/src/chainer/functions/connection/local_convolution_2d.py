@@ -162,6 +162,5 @@ def local_convolution_2d(x, W, b=None, stride=1):
         ~chainer.Variable: Output of shape :math:`(n, c_O, h_O, w_O)` with
         :math:`h_O = (h - k_H) / s_Y + 1`.
     """
-    args = (x, W) if b is None else (x, W, b)
-    y, = LocalConvolution2DFunction(stride).apply(args)
-    return y
+    return _common.apply_with_bias(LocalConvolution2DFunction(stride), x, W,
+                                   b)

@@ -1,6 +1,7 @@
 """N-dimensional average pooling and its gradient node."""
 from chainer import backend
 from chainer import function_node
+from chainer.functions.connection import _common
 from chainer.functions.pooling import _pool
 from chainer.functions.pooling import pooling_nd
 from chainer import utils
@@ -103,17 +104,17 @@ def average_pooling_nd(x, ksize, stride=None, pad=0, pad_value=0):
     Returns:
         ~chainer.Variable: Output of shape :math:`(n, c, l_1, ..., l_N)`.
     """
-    return _apply(pooling_nd.spatial_ndim(x), x, ksize, stride, pad,
+    return _apply(_common.spatial_ndim(x), x, ksize, stride, pad,
                   pad_value)
 
 
 def average_pooling_1d(x, ksize, stride=None, pad=0, pad_value=0):
     """1-dimensional average pooling; see :func:`average_pooling_nd`."""
-    pooling_nd.spatial_ndim(x, 1)
+    _common.spatial_ndim(x, 1)
     return _apply(1, x, ksize, stride, pad, pad_value)
 
 
 def average_pooling_3d(x, ksize, stride=None, pad=0, pad_value=0):
     """3-dimensional average pooling; see :func:`average_pooling_nd`."""
-    pooling_nd.spatial_ndim(x, 3)
+    _common.spatial_ndim(x, 3)
     return _apply(3, x, ksize, stride, pad, pad_value)

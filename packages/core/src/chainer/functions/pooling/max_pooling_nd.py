@@ -3,6 +3,7 @@ import numpy
 
 from chainer import backend
 from chainer import function_node
+from chainer.functions.connection import _common
 from chainer.functions.pooling import _pool
 from chainer.functions.pooling import pooling_nd
 
@@ -133,19 +134,19 @@ def max_pooling_nd(x, ksize, stride=None, pad=0, cover_all=True,
         ~chainer.Variable or tuple: The pooled output, and the indices if
         ``return_indices`` is ``True``.
     """
-    ndim = pooling_nd.spatial_ndim(x)
+    ndim = _common.spatial_ndim(x)
     return _apply(ndim, x, ksize, stride, pad, cover_all, return_indices)
 
 
 def max_pooling_1d(x, ksize, stride=None, pad=0, cover_all=True,
                    return_indices=False):
     """1-dimensional max pooling; see :func:`max_pooling_nd`."""
-    pooling_nd.spatial_ndim(x, 1)
+    _common.spatial_ndim(x, 1)
     return _apply(1, x, ksize, stride, pad, cover_all, return_indices)
 
 
 def max_pooling_3d(x, ksize, stride=None, pad=0, cover_all=True,
                    return_indices=False):
     """3-dimensional max pooling; see :func:`max_pooling_nd`."""
-    pooling_nd.spatial_ndim(x, 3)
+    _common.spatial_ndim(x, 3)
     return _apply(3, x, ksize, stride, pad, cover_all, return_indices)

@@ -3,8 +3,6 @@ from chainer import function_node
 from chainer.functions.connection import _common
 from chainer.functions.pooling import _pool
 from chainer.functions.pooling import pooling_nd
-from chainer.utils import conv
-from chainer.utils import type_check
 
 
 class UnpoolingND(function_node.FunctionNode):
@@ -14,38 +12,27 @@ class UnpoolingND(function_node.FunctionNode):
 
     def __init__(self, ndim, ksize, stride=None, pad=0, outsize=None,
                  cover_all=True):
-        if stride is None:
-            stride = ksize
         self.ndim = ndim
-        self.ksize = _common.as_tuple(ksize, ndim, 'ksize')
-        self.stride = _common.as_tuple(stride, ndim, 'stride')
-        self.pad = _common.as_tuple(pad, ndim, 'pad')
+        self.ksize, self.stride, self.pad = pooling_nd.window_params(
+            ndim, ksize, stride, pad)
         self.outs = None if outsize is None else _common.as_tuple(
             outsize, ndim, 'outsize')
         self.cover_all = cover_all
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 1)
-        x_type, = in_types
-        _common.argname((x_type,), ('x',))
-        type_check.expect(x_type.dtype.kind == 'f',
-                          x_type.ndim == 2 + self.ndim)
+        pooling_nd.check_input(in_types, self.ndim)
         if self.outs is not None:
-            for i, out in enumerate(self.outs):
-                # outsize must be one that pooling maps back to x.
-                expected = conv.get_conv_outsize(
-                    out, self.ksize[i], self.stride[i], self.pad[i],
-                    cover_all=self.cover_all)
-                type_check.expect(x_type.shape[2 + i] == expected)
+            pooling_nd.check_outsize(in_types[0], self.outs, self.ksize,
+                                     self.stride, self.pad, self.cover_all)
 
     def forward(self, inputs):
         x, = inputs
         self._in_shape = x.shape
         outs = self.outs
         if outs is None:
-            outs = tuple(conv.get_deconv_outsize(
-                s, k, st, p, cover_all=self.cover_all) for s, k, st, p in zip(
-                    x.shape[2:], self.ksize, self.stride, self.pad))
+            outs = pooling_nd.unpooled_sizes(x.shape[2:], self.ksize,
+                                             self.stride, self.pad,
+                                             self.cover_all)
         if any(o <= 0 for o in outs):
             raise RuntimeError('Output size of unpooling should be '
                                'positive: x of shape %s gives %s'
@@ -107,19 +94,19 @@ def unpooling_nd(x, ksize, stride=None, pad=0, outsize=None,
     Returns:
         ~chainer.Variable: Output of shape :math:`(n, c, l_1, ..., l_N)`.
     """
-    return _apply(pooling_nd.spatial_ndim(x), x, ksize, stride, pad,
+    return _apply(_common.spatial_ndim(x), x, ksize, stride, pad,
                   outsize, cover_all)
 
 
 def unpooling_1d(x, ksize, stride=None, pad=0, outsize=None,
                  cover_all=True):
     """1-dimensional unpooling; see :func:`unpooling_nd`."""
-    pooling_nd.spatial_ndim(x, 1)
+    _common.spatial_ndim(x, 1)
     return _apply(1, x, ksize, stride, pad, outsize, cover_all)
 
 
 def unpooling_3d(x, ksize, stride=None, pad=0, outsize=None,
                  cover_all=True):
     """3-dimensional unpooling; see :func:`unpooling_nd`."""
-    pooling_nd.spatial_ndim(x, 3)
+    _common.spatial_ndim(x, 3)
     return _apply(3, x, ksize, stride, pad, outsize, cover_all)

@@ -2,7 +2,7 @@
 from chainer import function_node
 from chainer.functions.pooling import _pool
 from chainer.functions.pooling import pooling_2d
-from chainer.utils import conv
+from chainer.functions.pooling import pooling_nd
 from chainer.utils import type_check
 
 
@@ -21,19 +21,16 @@ class Upsampling2D(pooling_2d.Pooling2D):
         x_type, = in_types
         type_check.expect(x_type.shape == self.indexes.shape)
         if self.outs is not None:
-            for i in range(2):
-                expected = conv.get_conv_outsize(
-                    self.outs[i], self.ksize[i], self.stride[i],
-                    self.pad[i], cover_all=self.cover_all)
-                type_check.expect(x_type.shape[2 + i] == expected)
+            pooling_nd.check_outsize(x_type, self.outs, self.ksize,
+                                     self.stride, self.pad, self.cover_all)
 
     def forward(self, inputs):
         x, = inputs
         outs = self.outs
         if outs is None:
-            outs = tuple(conv.get_deconv_outsize(
-                s, k, st, p, cover_all=self.cover_all) for s, k, st, p in zip(
-                    x.shape[2:], self.ksize, self.stride, self.pad))
+            outs = pooling_nd.unpooled_sizes(x.shape[2:], self.ksize,
+                                             self.stride, self.pad,
+                                             self.cover_all)
         self._outs = outs
         lengths = _pool.padded_lengths(outs, self.ksize, self.stride,
                                        self.pad, x.shape[2:])
