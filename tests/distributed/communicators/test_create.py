@@ -62,3 +62,34 @@ def test_missing_mpi4py_message(monkeypatch):
     monkeypatch.setitem(sys.modules, 'mpi4py', None)
     with pytest.raises(ImportError, match='mpiexec'):
         _mpi.import_mpi()
+
+
+@pytest.mark.parametrize('name,module_name,class_name', [
+    ('naive', 'naive_communicator', 'NaiveCommunicator'),
+    ('flat', 'flat_communicator', 'FlatCommunicator'),
+    ('hierarchical', 'hierarchical_communicator',
+     'HierarchicalCommunicator'),
+    ('two_dimensional', 'two_dimensional_communicator',
+     'TwoDimensionalCommunicator'),
+    ('single_node', 'single_node_communicator', 'SingleNodeCommunicator'),
+    ('non_cuda_aware', 'non_cuda_aware_communicator',
+     'NonCudaAwareCommunicator'),
+    ('pure_nccl', 'pure_nccl_communicator', 'PureNcclCommunicator'),
+    ('dummy', 'dummy_communicator', 'DummyCommunicator'),
+])
+def test_name_selects_class(monkeypatch, name, module_name, class_name):
+    # The class is replaced by a recorder, so no device or MPI is needed.
+    module = importlib.import_module('chainermn.communicators.' + module_name)
+
+    class Recorder(object):
+        def __init__(self, **kwargs):
+            self.kwargs = kwargs
+
+    monkeypatch.setattr(module, class_name, Recorder)
+    mpi_comm = object()
+    c = chainermn.create_communicator(name, mpi_comm=mpi_comm)
+    assert isinstance(c, Recorder)
+    expected = {'mpi_comm': mpi_comm}
+    if name == 'pure_nccl':
+        expected['allreduce_grad_dtype'] = None
+    assert c.kwargs == expected

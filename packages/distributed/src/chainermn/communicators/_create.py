@@ -1,8 +1,21 @@
 """``create_communicator``: the factory of every communicator."""
+import importlib
+
 from chainermn import _mpi
 
-_NAMES = ('naive', 'flat', 'hierarchical', 'two_dimensional', 'single_node',
-          'non_cuda_aware', 'pure_nccl', 'dummy')
+# (name, module in chainermn.communicators, class) of every communicator.
+_COMMUNICATORS = (
+    ('naive', 'naive_communicator', 'NaiveCommunicator'),
+    ('flat', 'flat_communicator', 'FlatCommunicator'),
+    ('hierarchical', 'hierarchical_communicator', 'HierarchicalCommunicator'),
+    ('two_dimensional', 'two_dimensional_communicator',
+     'TwoDimensionalCommunicator'),
+    ('single_node', 'single_node_communicator', 'SingleNodeCommunicator'),
+    ('non_cuda_aware', 'non_cuda_aware_communicator',
+     'NonCudaAwareCommunicator'),
+    ('pure_nccl', 'pure_nccl_communicator', 'PureNcclCommunicator'),
+    ('dummy', 'dummy_communicator', 'DummyCommunicator'),
+)
 
 
 def create_communicator(communicator_name='hierarchical', mpi_comm=None,
@@ -40,31 +53,16 @@ def create_communicator(communicator_name='hierarchical', mpi_comm=None,
     if communicator_name != 'pure_nccl' and allreduce_grad_dtype is not None:
         raise ValueError('allreduce_grad_dtype must be None except for '
                          'pure_nccl communicator.')
-    # Each branch imports its own module: CuPy/NCCL load only when asked.
-    if communicator_name == 'naive':
-        from chainermn.communicators import naive_communicator as m
-        return m.NaiveCommunicator(mpi_comm=mpi_comm)
-    if communicator_name == 'flat':
-        from chainermn.communicators import flat_communicator as m
-        return m.FlatCommunicator(mpi_comm=mpi_comm)
-    if communicator_name == 'hierarchical':
-        from chainermn.communicators import hierarchical_communicator as m
-        return m.HierarchicalCommunicator(mpi_comm=mpi_comm)
-    if communicator_name == 'two_dimensional':
-        from chainermn.communicators import two_dimensional_communicator as m
-        return m.TwoDimensionalCommunicator(mpi_comm=mpi_comm)
-    if communicator_name == 'single_node':
-        from chainermn.communicators import single_node_communicator as m
-        return m.SingleNodeCommunicator(mpi_comm=mpi_comm)
-    if communicator_name == 'non_cuda_aware':
-        from chainermn.communicators import non_cuda_aware_communicator as m
-        return m.NonCudaAwareCommunicator(mpi_comm=mpi_comm)
-    if communicator_name == 'pure_nccl':
-        from chainermn.communicators import pure_nccl_communicator as m
-        return m.PureNcclCommunicator(
-            mpi_comm=mpi_comm, allreduce_grad_dtype=allreduce_grad_dtype)
-    if communicator_name == 'dummy':
-        from chainermn.communicators import dummy_communicator as m
-        return m.DummyCommunicator(mpi_comm=mpi_comm)
+    for name, module_name, class_name in _COMMUNICATORS:
+        if communicator_name == name:
+            # Only the chosen module is imported: CuPy and NCCL load only
+            # for the communicators that use them.
+            module = importlib.import_module(
+                'chainermn.communicators.' + module_name)
+            cls = getattr(module, class_name)
+            if name == 'pure_nccl':
+                return cls(mpi_comm=mpi_comm,
+                           allreduce_grad_dtype=allreduce_grad_dtype)
+            return cls(mpi_comm=mpi_comm)
     raise ValueError('Unrecognized communicator: "{}"'.format(
         communicator_name))

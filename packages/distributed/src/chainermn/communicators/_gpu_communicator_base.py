@@ -113,12 +113,17 @@ class GpuCommunicatorBase(mpi_communicator_base.MpiCommunicatorBase):
             self._allreduce_packed(view)
         _mem.unpack_grads(plan, entries, views, 1.0 / self._size)
 
-    def _nccl_reduce_to_local_root(self, view):
+    def _allreduce_through_local_root(self, view):
+        """Sums ``view`` over all ranks in three steps: NCCL reduces it
+        onto local rank 0 of each node, the local rank 0s sum it across
+        nodes with MPI (staged through the host unless ``_cuda_aware``),
+        and NCCL broadcasts the result within each node."""
         from chainermn import nccl
+        dtype = nccl_dtype(view.dtype)
         self.intra_nccl_comm.reduce(
-            view.data.ptr, view.data.ptr, view.size, nccl_dtype(view.dtype),
-            nccl.NCCL_SUM, 0, stream_ptr())
-
-    def _nccl_bcast_from_local_root(self, view):
-        self.intra_nccl_comm.bcast(view.data.ptr, view.size,
-                                   nccl_dtype(view.dtype), 0, stream_ptr())
+            view.data.ptr, view.data.ptr, view.size, dtype, nccl.NCCL_SUM, 0,
+            stream_ptr())
+        if self.intra_rank == 0 and self.inter_size > 1:
+            self._mpi_allreduce_inplace(view, self.inter_mpi_comm)
+        self.intra_nccl_comm.bcast(view.data.ptr, view.size, dtype, 0,
+                                   stream_ptr())

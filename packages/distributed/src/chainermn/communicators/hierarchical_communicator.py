@@ -16,7 +16,4 @@ class HierarchicalCommunicator(_base.GpuCommunicatorBase):
         super(HierarchicalCommunicator, self).__init__(mpi_comm)
 
     def _allreduce_packed(self, view):
-        self._nccl_reduce_to_local_root(view)
-        if self.intra_rank == 0 and self.inter_size > 1:
-            self._mpi_allreduce_inplace(view, self.inter_mpi_comm)
-        self._nccl_bcast_from_local_root(view)
+        self._allreduce_through_local_root(view)

@@ -17,8 +17,6 @@ class NonCudaAwareCommunicator(_base.GpuCommunicatorBase):
         super(NonCudaAwareCommunicator, self).__init__(mpi_comm)
 
     def _allreduce_packed(self, view):
-        self._nccl_reduce_to_local_root(view)
-        if self.intra_rank == 0 and self.inter_size > 1:
-            # _cuda_aware is False: this copies to the host and back.
-            self._mpi_allreduce_inplace(view, self.inter_mpi_comm)
-        self._nccl_bcast_from_local_root(view)
+        # _cuda_aware is False: the inter-node step copies to the host and
+        # back.
+        self._allreduce_through_local_root(view)
