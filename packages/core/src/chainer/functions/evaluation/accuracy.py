@@ -2,7 +2,7 @@
 from chainer import backend
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
+from chainer.functions.loss import _checks
 
 
 class Accuracy(function_node.FunctionNode):
@@ -13,16 +13,7 @@ class Accuracy(function_node.FunctionNode):
         self.ignore_label = ignore_label
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('y', 't'))
-        y_type, t_type = in_types
-        type_check.expect(
-            y_type.dtype.kind == 'f',
-            t_type.dtype.kind == 'i',
-            t_type.ndim == y_type.ndim - 1,
-            y_type.shape[0] == t_type.shape[0],
-            y_type.shape[2:] == t_type.shape[1:],
-        )
+        _checks.check_class_labels(in_types, ('y', 't'))
 
     def forward(self, inputs):
         y, t = inputs

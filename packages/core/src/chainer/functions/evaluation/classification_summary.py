@@ -3,7 +3,7 @@ import numpy
 
 from chainer import backend
 from chainer import function_node
-from chainer.utils import type_check
+from chainer.functions.loss import _checks
 
 
 def _fbeta_score(precision, recall, beta):
@@ -21,16 +21,7 @@ class ClassificationSummary(function_node.FunctionNode):
         self.ignore_label = ignore_label
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('y', 't'))
-        y_type, t_type = in_types
-        type_check.expect(
-            y_type.dtype.kind == 'f',
-            t_type.dtype.kind == 'i',
-            t_type.ndim == y_type.ndim - 1,
-            y_type.shape[0] == t_type.shape[0],
-            y_type.shape[2:] == t_type.shape[1:],
-        )
+        _checks.check_class_labels(in_types, ('y', 't'))
 
     def forward(self, inputs):
         y, t = inputs

@@ -2,7 +2,7 @@
 from chainer import backend
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
+from chainer.functions.loss import _checks
 
 
 class R2_score(function_node.FunctionNode):
@@ -18,14 +18,7 @@ class R2_score(function_node.FunctionNode):
         self.multioutput = multioutput
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('pred', 'true'))
-        pred_type, true_type = in_types
-        type_check.expect(
-            pred_type.dtype.kind == 'f',
-            pred_type.dtype == true_type.dtype,
-            pred_type.shape == true_type.shape,
-        )
+        _checks.check_float_pair(in_types, ('pred', 'true'))
 
     def forward(self, inputs):
         pred, true = inputs

@@ -2,7 +2,7 @@
 from chainer import backend
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
+from chainer.functions.loss import _checks
 
 
 class AbsoluteError(function_node.FunctionNode):
@@ -10,13 +10,7 @@ class AbsoluteError(function_node.FunctionNode):
     """|x0 - x1| elementwise."""
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('x0', 'x1'))
-        type_check.expect(
-            in_types[0].dtype.kind == 'f',
-            in_types[0].dtype == in_types[1].dtype,
-            in_types[0].shape == in_types[1].shape,
-        )
+        _checks.check_float_pair(in_types, ('x0', 'x1'))
 
     def forward(self, inputs):
         x0, x1 = inputs

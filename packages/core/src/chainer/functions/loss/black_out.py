@@ -1,6 +1,7 @@
 """BlackOut loss (Ji et al., 2015), composed of functions."""
 import chainer
 import chainer.functions
+from chainer.functions.loss import _checks
 
 
 def black_out(x, t, W, samples, reduce='mean'):
@@ -29,10 +30,7 @@ def black_out(x, t, W, samples, reduce='mean'):
     See: `BlackOut: Speeding up Recurrent Neural Network Language Models
     With Very Large Vocabularies <https://arxiv.org/abs/1511.06909>`_
     """
-    if reduce not in ('mean', 'no'):
-        raise ValueError(
-            "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+    _checks.check_reduce(reduce, 'mean')
     F = chainer.functions
     x = chainer.as_variable(x)
     W = chainer.as_variable(W)

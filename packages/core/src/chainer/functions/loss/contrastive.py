@@ -3,6 +3,7 @@ import chainer
 from chainer import backend
 from chainer import function_node
 from chainer import utils
+from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
@@ -13,10 +14,7 @@ class Contrastive(function_node.FunctionNode):
     def __init__(self, margin, reduce='mean'):
         if margin <= 0:
             raise ValueError('margin should be positive value.')
-        if reduce not in ('mean', 'no'):
-            raise ValueError(
-                "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-                'given' % reduce)
+        _checks.check_reduce(reduce, 'mean')
         self.margin = margin
         self.reduce = reduce
 

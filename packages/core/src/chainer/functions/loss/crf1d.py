@@ -2,6 +2,7 @@
 import chainer
 import chainer.functions
 from chainer import backend
+from chainer.functions.loss import _checks
 
 
 def _check(cost, xs, ys=None):
@@ -90,10 +91,7 @@ def crf1d(cost, xs, ys, reduce='mean'):
     Returns:
         ~chainer.Variable: The loss.
     """
-    if reduce not in ('mean', 'no'):
-        raise ValueError(
-            "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+    _checks.check_reduce(reduce, 'mean')
     F = chainer.functions
     cost = chainer.as_variable(cost)
     xs = [chainer.as_variable(x) for x in xs]

@@ -1,6 +1,7 @@
 """Cross-covariance loss between two sets of features."""
 import chainer
 import chainer.functions
+from chainer.functions.loss import _checks
 
 
 def _centered(v):
@@ -27,10 +28,7 @@ def cross_covariance(y, z, reduce='half_squared_sum'):
     <https://arxiv.org/abs/1412.6583>`_
     """
     F = chainer.functions
-    if reduce not in ('half_squared_sum', 'no'):
-        raise ValueError(
-            "only 'half_squared_sum' and 'no' are valid for 'reduce', but "
-            "'%s' is given" % reduce)
+    _checks.check_reduce(reduce, 'half_squared_sum')
     y = chainer.as_variable(y)
     z = chainer.as_variable(z)
     if y.ndim != 2 or z.ndim != 2 or y.shape[0] != z.shape[0]:

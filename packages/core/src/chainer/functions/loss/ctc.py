@@ -6,6 +6,7 @@ from chainer import backend
 from chainer.backends import cuda
 from chainer import function_node
 from chainer import utils
+from chainer.functions.loss import _checks
 
 
 def _shift(a, k, fill):
@@ -178,10 +179,7 @@ def connectionist_temporal_classification(
     if not isinstance(blank_symbol, (int, numpy.integer)) or \
             blank_symbol < 0:
         raise TypeError('blank_symbol must be a non-negative integer')
-    if reduce not in ('mean', 'no'):
-        raise ValueError(
-            "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+    _checks.check_reduce(reduce, 'mean')
     arrays = [a.array if isinstance(a, chainer.Variable) else a for a in x]
     first = arrays[0]
     if first.ndim != 2 or first.dtype.kind != 'f':

@@ -2,6 +2,7 @@
 import chainer
 import chainer.functions
 from chainer import backend
+from chainer.functions.loss import _checks
 
 
 def decov(h, reduce='half_squared_sum'):
@@ -23,10 +24,7 @@ def decov(h, reduce='half_squared_sum'):
     Representations <https://arxiv.org/abs/1511.06068>`_
     """
     F = chainer.functions
-    if reduce not in ('half_squared_sum', 'no'):
-        raise ValueError(
-            "only 'half_squared_sum' and 'no' are valid for 'reduce', but "
-            "'%s' is given" % reduce)
+    _checks.check_reduce(reduce, 'half_squared_sum')
     h = chainer.as_variable(h)
     if h.ndim != 2 or h.dtype.kind != 'f':
         raise ValueError('h must be a 2-d float array, got shape %s and '

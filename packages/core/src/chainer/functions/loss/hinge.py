@@ -3,6 +3,7 @@ import chainer
 from chainer import backend
 from chainer import function_node
 from chainer import utils
+from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
@@ -14,10 +15,7 @@ class Hinge(function_node.FunctionNode):
         if norm not in ('L1', 'L2'):
             raise NotImplementedError(
                 "norm should be either 'L1' or 'L2', but got %r" % (norm,))
-        if reduce not in ('mean', 'no'):
-            raise ValueError(
-                "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-                'given' % reduce)
+        _checks.check_reduce(reduce, 'mean')
         self.norm = norm
         self.reduce = reduce
 

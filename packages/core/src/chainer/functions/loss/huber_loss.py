@@ -3,6 +3,7 @@ import chainer.functions
 from chainer import backend
 from chainer import function_node
 from chainer import utils
+from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
@@ -12,23 +13,13 @@ class HuberLoss(function_node.FunctionNode):
 
     def __init__(self, delta, reduce='sum_along_second_axis'):
         self.delta = delta
-        if reduce not in ('sum_along_second_axis', 'no'):
-            raise ValueError(
-                "only 'sum_along_second_axis' and 'no' are valid for "
-                "'reduce', but '%s' is given" % reduce)
+        _checks.check_reduce(reduce, 'sum_along_second_axis')
         self.reduce = reduce
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('x', 't'))
-        x_type, t_type = in_types
-        type_check.expect(
-            x_type.dtype.kind == 'f',
-            x_type.dtype == t_type.dtype,
-            x_type.shape == t_type.shape,
-        )
+        _checks.check_float_pair(in_types, ('x', 't'))
         if self.reduce == 'sum_along_second_axis':
-            type_check.expect(x_type.ndim >= 2)
+            type_check.expect(in_types[0].ndim >= 2)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))

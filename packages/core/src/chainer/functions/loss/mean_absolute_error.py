@@ -3,7 +3,7 @@ import chainer.functions
 from chainer import backend
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
+from chainer.functions.loss import _checks
 
 
 class MeanAbsoluteError(function_node.FunctionNode):
@@ -11,13 +11,7 @@ class MeanAbsoluteError(function_node.FunctionNode):
     """mean(|x0 - x1|) over all elements."""
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('x0', 'x1'))
-        type_check.expect(
-            in_types[0].dtype.kind == 'f',
-            in_types[0].dtype == in_types[1].dtype,
-            in_types[0].shape == in_types[1].shape,
-        )
+        _checks.check_float_pair(in_types, ('x0', 'x1'))
 
     def forward(self, inputs):
         x0, x1 = inputs

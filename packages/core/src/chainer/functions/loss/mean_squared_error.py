@@ -2,7 +2,7 @@
 import chainer.functions
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
+from chainer.functions.loss import _checks
 
 
 class MeanSquaredError(function_node.FunctionNode):
@@ -10,14 +10,7 @@ class MeanSquaredError(function_node.FunctionNode):
     """mean((x0 - x1) ** 2) over all elements."""
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('x0', 'x1'))
-        x0_type, x1_type = in_types
-        type_check.expect(
-            x0_type.dtype.kind == 'f',
-            x0_type.dtype == x1_type.dtype,
-            x0_type.shape == x1_type.shape,
-        )
+        _checks.check_float_pair(in_types, ('x0', 'x1'))
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))

@@ -2,6 +2,7 @@
 import chainer
 import chainer.functions
 from chainer import backend
+from chainer.functions.loss import _checks
 from chainer.utils import argument
 
 
@@ -58,10 +59,7 @@ return_samples=False)
     """
     return_samples, = argument.parse_kwargs(
         kwargs, ('return_samples', False))
-    if reduce not in ('sum', 'no'):
-        raise ValueError(
-            "only 'sum' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+    _checks.check_reduce(reduce, 'sum')
     F = chainer.functions
     x = chainer.as_variable(x)
     W = chainer.as_variable(W)

@@ -4,6 +4,7 @@ import chainer.functions
 from chainer import backend
 from chainer import function_node
 from chainer import utils
+from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
@@ -15,10 +16,7 @@ class SigmoidCrossEntropy(function_node.FunctionNode):
 
     def __init__(self, normalize=True, reduce='mean'):
         self.normalize = normalize
-        if reduce not in ('mean', 'no'):
-            raise ValueError(
-                "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-                'given' % reduce)
+        _checks.check_reduce(reduce, 'mean')
         self.reduce = reduce
         self.count = None
 

@@ -6,6 +6,7 @@ import chainer.functions
 from chainer import backend
 from chainer import function_node
 from chainer import utils
+from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
@@ -116,16 +117,7 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         self.reduce = reduce
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('x', 't'))
-        x_type, t_type = in_types
-        type_check.expect(
-            x_type.dtype.kind == 'f',
-            t_type.dtype.kind == 'i',
-            t_type.ndim == x_type.ndim - 1,
-            x_type.shape[0] == t_type.shape[0],
-            x_type.shape[2:] == t_type.shape[1:],
-        )
+        _checks.check_class_labels(in_types, ('x', 't'))
 
     def forward(self, inputs):
         x, t = inputs
@@ -228,10 +220,7 @@ def softmax_cross_entropy(
         >>> float(F.softmax_cross_entropy(x, t).array)  # doctest: +ELLIPSIS
         0.4401...
     """
-    if reduce not in ('mean', 'no'):
-        raise ValueError(
-            "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+    _checks.check_reduce(reduce, 'mean')
     if class_weight is not None:
         x_arr = x.array if isinstance(x, chainer.Variable) else x
         _check_class_weight(class_weight, x_arr)

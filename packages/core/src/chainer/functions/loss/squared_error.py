@@ -1,7 +1,7 @@
 """Elementwise squared error."""
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
+from chainer.functions.loss import _checks
 
 
 class SquaredError(function_node.FunctionNode):
@@ -9,13 +9,7 @@ class SquaredError(function_node.FunctionNode):
     """(x0 - x1) ** 2 elementwise."""
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('x0', 'x1'))
-        type_check.expect(
-            in_types[0].dtype.kind == 'f',
-            in_types[0].dtype == in_types[1].dtype,
-            in_types[0].shape == in_types[1].shape,
-        )
+        _checks.check_float_pair(in_types, ('x0', 'x1'))
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))

@@ -1,6 +1,7 @@
 """Triplet loss for metric learning (composed of functions)."""
 import chainer
 import chainer.functions
+from chainer.functions.loss import _checks
 
 
 def triplet(anchor, positive, negative, margin=0.2, reduce='mean'):
@@ -27,10 +28,7 @@ def triplet(anchor, positive, negative, margin=0.2, reduce='mean'):
     F = chainer.functions
     if margin <= 0:
         raise ValueError('margin should be positive value.')
-    if reduce not in ('mean', 'no'):
-        raise ValueError(
-            "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+    _checks.check_reduce(reduce, 'mean')
     a, p, n = (chainer.as_variable(v) for v in (anchor, positive, negative))
     if not (a.shape == p.shape == n.shape) or a.ndim != 2:
         raise ValueError(

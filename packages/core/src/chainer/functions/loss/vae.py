@@ -3,13 +3,7 @@ import math
 
 import chainer
 import chainer.functions
-
-
-def _check_reduce(reduce):
-    if reduce not in ('sum', 'no'):
-        raise ValueError(
-            "only 'sum' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+from chainer.functions.loss import _checks
 
 
 def _check_shapes(**arrays):
@@ -40,7 +34,7 @@ def gaussian_kl_divergence(mean, ln_var, reduce='sum'):
     Returns:
         ~chainer.Variable: The divergence.
     """
-    _check_reduce(reduce)
+    _checks.check_reduce(reduce, 'sum')
     mean = chainer.as_variable(mean)
     ln_var = chainer.as_variable(ln_var)
     _check_shapes(mean=mean, ln_var=ln_var)
@@ -64,7 +58,7 @@ def bernoulli_nll(x, y, reduce='sum'):
     Returns:
         ~chainer.Variable: The negative log-likelihood.
     """
-    _check_reduce(reduce)
+    _checks.check_reduce(reduce, 'sum')
     x = chainer.as_variable(x)
     y = chainer.as_variable(y)
     _check_shapes(x=x, y=y)
@@ -89,7 +83,7 @@ def gaussian_nll(x, mean, ln_var, reduce='sum'):
     Returns:
         ~chainer.Variable: The negative log-likelihood.
     """
-    _check_reduce(reduce)
+    _checks.check_reduce(reduce, 'sum')
     x, mean, ln_var = (chainer.as_variable(a) for a in (x, mean, ln_var))
     _check_shapes(x=x, mean=mean, ln_var=ln_var)
     diff = x - mean

@@ -5,8 +5,8 @@ import chainer
 import chainer.functions
 from chainer import backend
 from chainer import function_node
+from chainer.functions.loss import _checks
 from chainer.utils import argument
-from chainer.utils import type_check
 
 
 class Gaussian(function_node.FunctionNode):
@@ -17,14 +17,7 @@ class Gaussian(function_node.FunctionNode):
         self.eps = eps
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('mean', 'ln_var'))
-        m_type, v_type = in_types
-        type_check.expect(
-            m_type.dtype.kind == 'f',
-            m_type.dtype == v_type.dtype,
-            m_type.shape == v_type.shape,
-        )
+        _checks.check_float_pair(in_types, ('mean', 'ln_var'))
 
     def forward(self, inputs):
         self.retain_inputs((1,))

@@ -4,8 +4,8 @@ import numpy
 import chainer
 from chainer import backend
 from chainer import function_node
+from chainer.functions.loss import _checks
 from chainer.utils import argument
-from chainer.utils import type_check
 
 
 class Zoneout(function_node.FunctionNode):
@@ -16,14 +16,7 @@ class Zoneout(function_node.FunctionNode):
         self.zoneout_ratio = zoneout_ratio
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('h', 'x'))
-        h_type, x_type = in_types
-        type_check.expect(
-            h_type.dtype.kind == 'f',
-            h_type.dtype == x_type.dtype,
-            h_type.shape == x_type.shape,
-        )
+        _checks.check_float_pair(in_types, ('h', 'x'))
 
     def forward(self, inputs):
         h, x = inputs

@@ -1,0 +1,40 @@
+"""Argument and type checks shared by the loss, evaluation and noise
+functions, so that they raise the same v5 errors."""
+from chainer.utils import type_check
+
+
+def check_reduce(reduce, reduced):
+    """Raises v5's ValueError unless ``reduce`` is ``reduced`` (the
+    function's reducing mode, e.g. ``'mean'``) or ``'no'``."""
+    if reduce not in (reduced, 'no'):
+        raise ValueError(
+            "only '%s' and 'no' are valid for 'reduce', but '%s' is given"
+            % (reduced, reduce))
+
+
+def check_float_pair(in_types, names):
+    """Type-checks two float inputs of one dtype and shape (``x0``, ``x1``
+    of an error function, ``mean``/``ln_var`` of a sample, ...)."""
+    type_check.expect(in_types.size() == 2)
+    type_check.argname(in_types, names)
+    a_type, b_type = in_types
+    type_check.expect(
+        a_type.dtype.kind == 'f',
+        a_type.dtype == b_type.dtype,
+        a_type.shape == b_type.shape,
+    )
+
+
+def check_class_labels(in_types, names):
+    """Type-checks float scores ``(N, C, d_1, ..., d_k)`` and integer labels
+    ``(N, d_1, ..., d_k)`` (the class axis is 1)."""
+    type_check.expect(in_types.size() == 2)
+    type_check.argname(in_types, names)
+    x_type, t_type = in_types
+    type_check.expect(
+        x_type.dtype.kind == 'f',
+        t_type.dtype.kind == 'i',
+        t_type.ndim == x_type.ndim - 1,
+        x_type.shape[0] == t_type.shape[0],
+        x_type.shape[2:] == t_type.shape[1:],
+    )
