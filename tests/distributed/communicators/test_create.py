@@ -64,22 +64,21 @@ def test_missing_mpi4py_message(monkeypatch):
         _mpi.import_mpi()
 
 
-@pytest.mark.parametrize('name,module_name,class_name', [
-    ('naive', 'naive_communicator', 'NaiveCommunicator'),
-    ('flat', 'flat_communicator', 'FlatCommunicator'),
-    ('hierarchical', 'hierarchical_communicator',
-     'HierarchicalCommunicator'),
-    ('two_dimensional', 'two_dimensional_communicator',
-     'TwoDimensionalCommunicator'),
-    ('single_node', 'single_node_communicator', 'SingleNodeCommunicator'),
-    ('non_cuda_aware', 'non_cuda_aware_communicator',
-     'NonCudaAwareCommunicator'),
-    ('pure_nccl', 'pure_nccl_communicator', 'PureNcclCommunicator'),
-    ('dummy', 'dummy_communicator', 'DummyCommunicator'),
+@pytest.mark.parametrize('name,class_name', [
+    ('naive', 'NaiveCommunicator'),
+    ('flat', 'FlatCommunicator'),
+    ('hierarchical', 'HierarchicalCommunicator'),
+    ('two_dimensional', 'TwoDimensionalCommunicator'),
+    ('single_node', 'SingleNodeCommunicator'),
+    ('non_cuda_aware', 'NonCudaAwareCommunicator'),
+    ('pure_nccl', 'PureNcclCommunicator'),
+    ('dummy', 'DummyCommunicator'),
 ])
-def test_name_selects_class(monkeypatch, name, module_name, class_name):
-    # The class is replaced by a recorder, so no device or MPI is needed.
-    module = importlib.import_module('chainermn.communicators.' + module_name)
+def test_name_selects_class(monkeypatch, name, class_name):
+    # Each communicator lives in chainermn.communicators.<name>_communicator.
+    # Its class is replaced by a recorder, so no device or MPI is needed.
+    module = importlib.import_module(
+        'chainermn.communicators.{}_communicator'.format(name))
 
     class Recorder(object):
         def __init__(self, **kwargs):
