@@ -32,3 +32,18 @@ def rgb_image():
     def make(height, width):
         return rng.randint(0, 256, (height, width, 3)).astype(numpy.uint8)
     return make
+
+
+@pytest.fixture
+def check_prepare_mean(rgb_image):
+    """``check(prepare, mean)`` asserts that a module's ``prepare`` turns an
+    RGB image, unresized, into CHW BGR float32 minus ``mean``."""
+    pytest.importorskip('PIL')
+
+    def check(prepare, mean):
+        img = rgb_image(5, 4)
+        expected = (img[:, :, ::-1].astype(numpy.float32)
+                    - numpy.array(mean, numpy.float32))
+        numpy.testing.assert_array_equal(expected.transpose(2, 0, 1),
+                                         prepare(img, size=None))
+    return check

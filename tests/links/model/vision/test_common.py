@@ -80,6 +80,20 @@ def test_run_layers_stops_early():
         _common.run_layers(functions, 0, ['a', 'd'])
 
 
+def test_run_layers_branches():
+    # 'd' starts again from the output of 'a', which is kept though it is
+    # not requested; 'b' is never computed.
+    functions = collections.OrderedDict([
+        ('a', [lambda h: h + 1]),
+        ('b', [lambda h: h * 10]),
+        ('c', [lambda h: h + 100]),
+        ('d', [lambda h: h * 1000]),
+    ])
+    out = _common.run_layers(functions, 1, ['c', 'd'], {'d': 'a'})
+    assert out == {'c': 120, 'd': 2000}
+    assert _common.run_layers(functions, 1, ['d']) == {'d': 120000}
+
+
 def test_check_kwargs():
     with pytest.raises(ValueError, match='test argument is not supported'):
         _common.check_kwargs({'test': True}, 'forward', ('test',))

@@ -105,13 +105,8 @@ def test_extract(model, rgb_image):
         model.extract(images, volatile=True)
 
 
-def test_prepare_mean(rgb_image):
-    pytest.importorskip('PIL')
-    img = rgb_image(5, 4)
-    expected = (img[:, :, ::-1].astype(numpy.float32)
-                - numpy.array([104., 117., 123.], numpy.float32))
-    numpy.testing.assert_array_equal(expected.transpose(2, 0, 1),
-                                     googlenet.prepare(img, size=None))
+def test_prepare_mean(check_prepare_mean):
+    check_prepare_mean(googlenet.prepare, [104., 117., 123.])
 
 
 def _write_bvlc_caffemodel(model, path):

@@ -164,14 +164,8 @@ def test_resnet50_extract_and_predict(resnet50, rgb_image):
     assert prob.creator is None  # predicted without backprop
 
 
-def test_prepare_mean(rgb_image):
-    pytest.importorskip('PIL')
-    img = rgb_image(5, 4)
-    y = resnet.prepare(img, size=None)
-    mean = numpy.array([103.063, 115.903, 123.152], numpy.float32)
-    expected = (img[:, :, ::-1].astype(numpy.float32) - mean).transpose(
-        2, 0, 1)
-    numpy.testing.assert_array_equal(expected, y)
+def test_prepare_mean(check_prepare_mean):
+    check_prepare_mean(resnet.prepare, [103.063, 115.903, 123.152])
 
 
 def test_removed_arguments(resnet50):
@@ -357,3 +351,21 @@ def test_deeper_structures(cls, count):
     last = {101: 'b22', 152: 'b35'}[int(cls.__name__[6:-6])]
     assert hasattr(model.res4, last)
     assert sum(p.size for p in model.params()) == count + 64
+
+
+@pytest.mark.parametrize('cls,n_layers', [
+    (resnet.ResNet50Layers, 50), (resnet.ResNet101Layers, 101),
+    (resnet.ResNet152Layers, 152)])
+def test_fixed_depth_convert_default(cls, n_layers, monkeypatch):
+    # Each fixed-depth model converts a caffemodel of its own depth unless
+    # told otherwise, and documents its own file names.
+    calls = []
+    monkeypatch.setattr(
+        resnet.ResNetLayers, 'convert_caffemodel_to_npz',
+        classmethod(lambda c, *args: calls.append(args)))
+    cls.convert_caffemodel_to_npz('in.caffemodel', 'out.npz')
+    cls.convert_caffemodel_to_npz('in.caffemodel', 'out.npz', 50)
+    assert calls == [('in.caffemodel', 'out.npz', n_layers),
+                     ('in.caffemodel', 'out.npz', 50)]
+    assert 'ResNet-{}-model.npz'.format(n_layers) in cls.__doc__
+    assert 'with {} layers'.format(n_layers) in cls.__doc__

@@ -1,6 +1,7 @@
 """VGG16Layers and VGG19Layers (their weights alone are over 500 MB, so
 the tests that build them with random weights are marked slow)."""
 import hashlib
+import inspect
 import os
 
 import numpy
@@ -18,14 +19,9 @@ _VGG16_LAYERS = [
     'conv5_1', 'conv5_2', 'conv5_3', 'pool5', 'fc6', 'fc7', 'fc8', 'prob']
 
 
-def test_prepare_mean(rgb_image):
-    pytest.importorskip('PIL')
-    img = rgb_image(5, 4)
-    expected = (img[:, :, ::-1].astype(numpy.float32)
-                - numpy.array([103.939, 116.779, 123.68], numpy.float32))
-    numpy.testing.assert_array_equal(expected.transpose(2, 0, 1),
-                                     vgg.prepare(img, size=None))
-    assert vgg.prepare(img).shape == (3, 224, 224)
+def test_prepare_mean(check_prepare_mean, rgb_image):
+    check_prepare_mean(vgg.prepare, [103.939, 116.779, 123.68])
+    assert vgg.prepare(rgb_image(5, 4)).shape == (3, 224, 224)
 
 
 def test_bad_depth():
@@ -140,3 +136,10 @@ def test_vgg19_save_load_and_auto(models_dir):
             numpy.testing.assert_array_equal(a.array, b.array,
                                              err_msg=name)
         del loaded
+
+
+def test_extract_defaults_to_fc7():
+    # VGG alone extracts fc7 by default; the other models give pool5.
+    params = inspect.signature(vgg.VGG16Layers.extract).parameters
+    assert params['layers'].default == ['fc7']
+    assert params['size'].default == (224, 224)

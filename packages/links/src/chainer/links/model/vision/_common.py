@@ -2,7 +2,9 @@
 
 Each model lists its stages in an ordered ``functions`` mapping from layer
 names to lists of callables; :func:`run_layers` applies them in order and
-stops as soon as every requested layer has been computed.
+stops as soon as every requested layer has been computed. The models derive
+from :class:`PretrainedModel`, which gives them ``forward``, ``extract``,
+``predict`` and ``available_layers`` on top of that mapping.
 """
 import os
 import sys
@@ -14,6 +16,7 @@ from chainer.dataset import convert
 from chainer.dataset import download
 import chainer.functions as F
 from chainer import function
+from chainer import link
 from chainer.serializers import npz
 from chainer.utils import argument
 from chainer.utils import imgproc
@@ -25,6 +28,28 @@ try:
 except ImportError as e:  # Pillow is optional, as in Chainer v5
     Image = None
     _pil_error = e
+
+
+# The docstring of the modules' ``prepare`` functions.
+PREPARE_DOC = """Converts the given image to the numpy array for {models}.
+
+    Note that you have to call this method before ``forward`` because the
+    pre-trained model requires to resize the given image, convert the RGB
+    to the BGR, subtract the mean, and permute the dimensions before
+    calling.
+
+    Args:
+        image (PIL.Image or numpy.ndarray): Input image. If an input is
+            ``numpy.ndarray``, its shape must be ``(height, width)``,
+            ``(height, width, channels)``, or ``(channels, height, width)``,
+            and the order of the channels must be RGB.
+        size (pair of ints): Size of converted images. If ``None``, the
+            given image is not resized.
+
+    Returns:
+        numpy.ndarray: The converted output array.
+
+    """
 
 
 def prepare_image(image, size, mean):
@@ -72,52 +97,156 @@ def check_layers(functions, layers):
                          .format(unknown, list(functions)))
 
 
-def run_layers(functions, x, layers):
+def run_layers(functions, x, layers, branches=None):
     """Applies ``functions`` in order until all ``layers`` are computed.
+
+    Args:
+        branches (dict): Layers fed by the output of an earlier layer
+            (the value) instead of the layer just before them, such as
+            GoogLeNet's auxiliary classifiers.
 
     Returns:
         dict: The output of each requested layer, by name.
     """
+    if branches is None:
+        branches = {}
     check_layers(functions, layers)
     remaining = set(layers)
     activations = {}
+    # Outputs kept for the branches, requested or not.
+    sources = {}
     h = x
     for name, funcs in functions.items():
         if not remaining:
             break
+        if name in branches:
+            h = sources[branches[name]]
         for func in funcs:
             h = func(h)
         if name in remaining:
             activations[name] = h
             remaining.remove(name)
+        if name in branches.values():
+            sources[name] = h
     return activations
 
 
-def extract(model, prepare, images, layers, size, kwargs, removed='test'):
-    """Body of the models' ``extract`` methods."""
-    check_kwargs(kwargs, 'extract', (removed, 'volatile'))
-    x = convert.concat_examples([prepare(img, size=size) for img in images])
-    x = variable.Variable(model.xp.asarray(x))
-    return model(x, layers=layers)
+class PretrainedModel(link.Chain):
 
+    """Base of the pretrained vision models.
 
-def predict(model, prepare, images, oversample):
-    """Body of the models' ``predict`` methods (224x224 crops of 256x256)."""
-    x = convert.concat_examples(
-        [prepare(img, size=(256, 256)) for img in images])
-    if oversample:
-        x = imgproc.oversample(x, crop_dims=(224, 224))
-    else:
-        x = x[:, :, 16:240, 16:240]
-    # Without backprop the activations are freed as soon as possible.
-    with function.no_backprop_mode(), chainer.using_config('train', False):
-        x = variable.Variable(model.xp.asarray(x))
-        y = model(x, layers=['prob'])['prob']
+    A subclass provides the ordered ``functions`` mapping and sets
+    ``_mean`` (the BGR mean pixel its ``prepare`` subtracts); it may set
+    ``_removed_kwarg`` (the keyword v2 removed from ``forward``) and
+    ``_branches`` (see :func:`run_layers`).
+    """
+
+    _removed_kwarg = 'test'
+    _branches = None
+    _mean = None
+
+    @property
+    def available_layers(self):
+        return list(self.functions.keys())
+
+    def forward(self, x, layers=None, **kwargs):
+        """forward(self, x, layers=['prob'])
+
+        Computes all the feature maps specified by ``layers``.
+
+        .. warning::
+           ``test`` argument (``train`` for GoogLeNet) is not supported
+           anymore since v2. Instead, use
+           ``chainer.using_config('train', train)``.
+
+        Args:
+            x (~chainer.Variable): Input variable. It should be prepared by
+                the ``prepare`` function.
+            layers (list of str): The list of layer names you want to
+                extract (default ``['prob']``).
+
+        Returns:
+            Dictionary of ~chainer.Variable: A dictionary in which the key
+            contains the layer name and the value contains the
+            corresponding feature map variable.
+
+        """
+        if layers is None:
+            layers = ['prob']
+        check_kwargs(kwargs, 'forward', (self._removed_kwarg,))
+        return run_layers(self.functions, x, layers, self._branches)
+
+    def extract(self, images, layers=['pool5'], size=(224, 224), **kwargs):
+        """extract(self, images, layers=['pool5'], size=(224, 224))
+
+        Extracts all the feature maps of given images.
+
+        It is a shortcut that calls ``prepare`` on each image and then
+        ``forward``.
+
+        .. warning::
+           ``test`` (``train`` for GoogLeNet) and ``volatile`` arguments
+           are not supported anymore since v2. Instead, use
+           ``chainer.using_config('train', train)`` and
+           ``chainer.using_config('enable_backprop', not volatile)``.
+
+        Args:
+            images (iterable of PIL.Image or numpy.ndarray): Input images.
+            layers (list of str): The list of layer names you want to
+                extract.
+            size (pair of ints): The resolution of resized images used as
+                an input of CNN. All the given images are not resized if
+                this argument is ``None``, but the resolutions of all the
+                images should be the same.
+
+        Returns:
+            Dictionary of ~chainer.Variable: A dictionary in which the key
+            contains the layer name and the value contains the
+            corresponding feature map variable.
+
+        """
+        check_kwargs(kwargs, 'extract', (self._removed_kwarg, 'volatile'))
+        x = convert.concat_examples(
+            [self._prepare(img, size) for img in images])
+        x = variable.Variable(self.xp.asarray(x))
+        return self(x, layers=layers)
+
+    def predict(self, images, oversample=True):
+        """Computes all the probabilities of given images.
+
+        Args:
+            images (iterable of PIL.Image or numpy.ndarray): Input images.
+                When you specify a color image as a :class:`numpy.ndarray`,
+                make sure that color order is RGB.
+            oversample (bool): If ``True``, it averages results across
+                center, corners, and mirrors (224x224 crops of the images
+                resized to 256x256). Otherwise, it uses only the center.
+
+        Returns:
+            ~chainer.Variable: Output that contains the class probabilities
+            of given images.
+
+        """
+        x = convert.concat_examples(
+            [self._prepare(img, (256, 256)) for img in images])
         if oversample:
-            n = y.shape[0] // 10
-            y = F.reshape(y, (n, 10) + y.shape[1:])
-            y = F.sum(y, axis=1) / 10
-    return y
+            x = imgproc.oversample(x, crop_dims=(224, 224))
+        else:
+            x = x[:, :, 16:240, 16:240]
+        # Without backprop the activations are freed as soon as possible.
+        with function.no_backprop_mode(), \
+                chainer.using_config('train', False):
+            x = variable.Variable(self.xp.asarray(x))
+            y = self(x, layers=['prob'])['prob']
+            if oversample:
+                n = y.shape[0] // 10
+                y = F.reshape(y, (n, 10) + y.shape[1:])
+                y = F.sum(y, axis=1) / 10
+        return y
+
+    def _prepare(self, image, size):
+        # The module's ``prepare`` with this model's mean.
+        return prepare_image(image, size, self._mean)
 
 
 def retrieve(name_npz, model, make_caffemodel, convert_caffemodel):

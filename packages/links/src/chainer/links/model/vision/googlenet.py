@@ -5,7 +5,6 @@ import chainer.functions as F
 from chainer.dataset import download
 from chainer.initializers import constant
 from chainer.initializers import uniform
-from chainer import link
 from chainer.links.connection import convolution_2d
 from chainer.links.connection import inception
 from chainer.links.connection import linear
@@ -13,6 +12,8 @@ from chainer.links.model.vision import _common
 from chainer.serializers import npz
 
 _URL = 'http://dl.caffe.berkeleyvision.org/bvlc_googlenet.caffemodel'
+# BVLC's mean pixel (BGR).
+_MEAN = (104.0, 117.0, 123.0)
 # Inception modules: (name, in_channels, out1, proj3, out3, proj5, out5,
 # proj_pool).
 _INCEPTIONS = (
@@ -48,7 +49,7 @@ def _dropout(x):
     return F.dropout(x, ratio=0.4)
 
 
-class GoogLeNet(link.Chain):
+class GoogLeNet(_common.PretrainedModel):
 
     """A pre-trained GoogLeNet model provided by BVLC.
 
@@ -89,6 +90,14 @@ class GoogLeNet(link.Chain):
             used by ``forward`` and ``extract`` methods.
 
     """
+
+    _mean = _MEAN
+    # v5's GoogLeNet rejects ``train`` where the other models reject
+    # ``test``.
+    _removed_kwarg = 'train'
+    # The auxiliary heads start from the inception_4a and inception_4d
+    # outputs.
+    _branches = {'loss1_fc2': 'inception_4a', 'loss2_fc2': 'inception_4d'}
 
     def __init__(self, pretrained_model='auto'):
         super(GoogLeNet, self).__init__()
@@ -152,8 +161,8 @@ class GoogLeNet(link.Chain):
         funcs['pool5'] = [_average_pooling_2d_k7]
         funcs['loss3_fc'] = [_dropout, self.loss3_fc]
         funcs['prob'] = [F.softmax]
-        # The auxiliary heads, computed from the cached inception_4a and
-        # inception_4d outputs (see forward).
+        # The auxiliary heads, computed from the inception_4a and
+        # inception_4d outputs (see _branches).
         funcs['loss1_fc2'] = [_average_pooling_2d_k5, self.loss1_conv,
                               F.relu, self.loss1_fc1, F.relu,
                               self.loss1_fc2]
@@ -161,10 +170,6 @@ class GoogLeNet(link.Chain):
                               F.relu, self.loss2_fc1, F.relu,
                               self.loss2_fc2]
         return funcs
-
-    @property
-    def available_layers(self):
-        return list(self.functions.keys())
 
     @classmethod
     def convert_caffemodel_to_npz(cls, path_caffemodel, path_npz):
@@ -180,125 +185,12 @@ class GoogLeNet(link.Chain):
         _transfer_googlenet(caffemodel, chainermodel)
         npz.save_npz(path_npz, chainermodel, compression=False)
 
-    def forward(self, x, layers=None, **kwargs):
-        """forward(self, x, layers=['prob'])
-
-        Computes all the feature maps specified by ``layers``.
-
-        .. warning::
-           ``train`` argument is not supported anymore since v2. Instead,
-           use ``chainer.using_config('train', train)``.
-
-        Args:
-            x (~chainer.Variable): Input variable. It should be prepared by
-                the ``prepare`` function.
-            layers (list of str): The list of layer names you want to
-                extract (default ``['prob']``).
-
-        Returns:
-            Dictionary of ~chainer.Variable: A dictionary in which the key
-            contains the layer name and the value contains the
-            corresponding feature map variable.
-
-        """
-        if layers is None:
-            layers = ['prob']
-        _common.check_kwargs(kwargs, 'forward', ('train',))
-
-        functions = self.functions
-        _common.check_layers(functions, layers)
-        remaining = set(layers)
-        activations = {}
-        branch_inputs = {}
-        h = x
-        for name, funcs in functions.items():
-            if not remaining:
-                break
-            if name == 'loss1_fc2':
-                h = branch_inputs['inception_4a']
-            elif name == 'loss2_fc2':
-                h = branch_inputs['inception_4d']
-            for func in funcs:
-                h = func(h)
-            if name in remaining:
-                activations[name] = h
-                remaining.remove(name)
-            if name in ('inception_4a', 'inception_4d'):
-                branch_inputs[name] = h
-        return activations
-
-    def extract(self, images, layers=['pool5'], size=(224, 224), **kwargs):
-        """extract(self, images, layers=['pool5'], size=(224, 224))
-
-        Extracts all the feature maps of given images.
-
-        It is a shortcut that calls ``prepare`` on each image and then
-        ``forward``.
-
-        .. warning::
-           ``train`` and ``volatile`` arguments are not supported anymore
-           since v2. Instead, use ``chainer.using_config('train', train)``
-           and ``chainer.using_config('enable_backprop', not volatile)``.
-
-        Args:
-            images (iterable of PIL.Image or numpy.ndarray): Input images.
-            layers (list of str): The list of layer names you want to
-                extract.
-            size (pair of ints): The resolution of resized images used as
-                an input of CNN. All the given images are not resized if
-                this argument is ``None``, but the resolutions of all the
-                images should be the same.
-
-        Returns:
-            Dictionary of ~chainer.Variable: A dictionary in which the key
-            contains the layer name and the value contains the
-            corresponding feature map variable.
-
-        """
-        return _common.extract(self, prepare, images, layers, size, kwargs,
-                               'train')
-
-    def predict(self, images, oversample=True):
-        """Computes all the probabilities of given images.
-
-        Args:
-            images (iterable of PIL.Image or numpy.ndarray): Input images.
-                When you specify a color image as a :class:`numpy.ndarray`,
-                make sure that color order is RGB.
-            oversample (bool): If ``True``, it averages results across
-                center, corners, and mirrors. Otherwise, it uses only the
-                center.
-
-        Returns:
-            ~chainer.Variable: Output that contains the class probabilities
-            of given images.
-
-        """
-        return _common.predict(self, prepare, images, oversample)
-
 
 def prepare(image, size=(224, 224)):
-    """Converts the given image to the numpy array for GoogLeNet.
+    return _common.prepare_image(image, size, _MEAN)
 
-    Note that you have to call this method before ``forward`` because the
-    pre-trained GoogLeNet model requires to resize the given image, convert
-    the RGB to the BGR, subtract the mean, and permute the dimensions
-    before calling.
 
-    Args:
-        image (PIL.Image or numpy.ndarray): Input image. If an input is
-            ``numpy.ndarray``, its shape must be ``(height, width)``,
-            ``(height, width, channels)``, or ``(channels, height, width)``,
-            and the order of the channels must be RGB.
-        size (pair of ints): Size of converted images. If ``None``, the
-            given image is not resized.
-
-    Returns:
-        numpy.ndarray: The converted output array.
-
-    """
-    # BVLC's mean pixel (BGR).
-    return _common.prepare_image(image, size, (104.0, 117.0, 123.0))
+prepare.__doc__ = _common.PREPARE_DOC.format(models='GoogLeNet')
 
 
 def _transfer_googlenet(src, dst):

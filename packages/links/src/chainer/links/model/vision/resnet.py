@@ -6,7 +6,6 @@ import chainer.functions as F
 from chainer.dataset import download
 from chainer.initializers import constant
 from chainer.initializers import normal
-from chainer import link
 from chainer.links.connection import convolution_2d
 from chainer.links.connection import linear
 from chainer.links.model.vision import _common
@@ -22,6 +21,8 @@ _BLOCKS = {50: (3, 4, 6, 3), 101: (3, 4, 23, 3), 152: (3, 8, 36, 3)}
 BuildingBlock = _resnet_blocks.BuildingBlock
 BottleneckA = _resnet_blocks.BottleneckA
 BottleneckB = _resnet_blocks.BottleneckB
+# The mean pixel of MSRA's training set (BGR); slightly different from VGG's.
+_MEAN = (103.063, 115.903, 123.152)
 
 
 def _global_average_pooling_2d(x):
@@ -34,7 +35,7 @@ def _max_pooling_2d(x):
     return F.max_pooling_2d(x, ksize=3, stride=2)
 
 
-class ResNetLayers(link.Chain):
+class ResNetLayers(_common.PretrainedModel):
 
     """A pre-trained CNN model provided by MSRA.
 
@@ -79,6 +80,8 @@ class ResNetLayers(link.Chain):
             used by ``forward`` and ``extract`` methods.
 
     """
+
+    _mean = _MEAN
 
     def __init__(self, pretrained_model, n_layers, downsample_fb=False):
         super(ResNetLayers, self).__init__()
@@ -139,10 +142,6 @@ class ResNetLayers(link.Chain):
             ('prob', [F.softmax]),
         ])
 
-    @property
-    def available_layers(self):
-        return list(self.functions.keys())
-
     @classmethod
     def convert_caffemodel_to_npz(cls, path_caffemodel, path_npz,
                                   n_layers=50):
@@ -159,89 +158,13 @@ class ResNetLayers(link.Chain):
         _resnet_caffe.transfer(caffemodel, chainermodel, n_layers)
         npz.save_npz(path_npz, chainermodel, compression=False)
 
-    def forward(self, x, layers=None, **kwargs):
-        """forward(self, x, layers=['prob'])
-
-        Computes all the feature maps specified by ``layers``.
-
-        .. warning::
-           ``test`` argument is not supported anymore since v2. Instead,
-           use ``chainer.using_config('train', train)``.
-
-        Args:
-            x (~chainer.Variable): Input variable. It should be prepared by
-                the ``prepare`` function.
-            layers (list of str): The list of layer names you want to
-                extract (default ``['prob']``).
-
-        Returns:
-            Dictionary of ~chainer.Variable: A dictionary in which the key
-            contains the layer name and the value contains the
-            corresponding feature map variable.
-
-        """
-        if layers is None:
-            layers = ['prob']
-        _common.check_kwargs(kwargs, 'forward', ('test',))
-        return _common.run_layers(self.functions, x, layers)
-
-    def extract(self, images, layers=['pool5'], size=(224, 224), **kwargs):
-        """extract(self, images, layers=['pool5'], size=(224, 224))
-
-        Extracts all the feature maps of given images.
-
-        It is a shortcut that calls ``prepare`` on each image and then
-        ``forward``.
-
-        .. warning::
-           ``test`` and ``volatile`` arguments are not supported anymore
-           since v2. Instead, use ``chainer.using_config('train', train)``
-           and ``chainer.using_config('enable_backprop', not volatile)``.
-
-        Args:
-            images (iterable of PIL.Image or numpy.ndarray): Input images.
-            layers (list of str): The list of layer names you want to
-                extract.
-            size (pair of ints): The resolution of resized images used as
-                an input of CNN. All the given images are not resized if
-                this argument is ``None``, but the resolutions of all the
-                images should be the same.
-
-        Returns:
-            Dictionary of ~chainer.Variable: A dictionary in which the key
-            contains the layer name and the value contains the
-            corresponding feature map variable.
-
-        """
-        return _common.extract(self, prepare, images, layers, size, kwargs)
-
-    def predict(self, images, oversample=True):
-        """Computes all the probabilities of given images.
-
-        Args:
-            images (iterable of PIL.Image or numpy.ndarray): Input images.
-                When you specify a color image as a :class:`numpy.ndarray`,
-                make sure that color order is RGB.
-            oversample (bool): If ``True``, it averages results across
-                center, corners, and mirrors. Otherwise, it uses only the
-                center.
-
-        Returns:
-            ~chainer.Variable: Output that contains the class probabilities
-            of given images.
-
-        """
-        return _common.predict(self, prepare, images, oversample)
-
-
-class ResNet50Layers(ResNetLayers):
-
-    """A pre-trained CNN model with 50 layers provided by MSRA.
+# The docstring of ResNet50Layers, ResNet101Layers and ResNet152Layers.
+_FIXED_DEPTH_DOC = """A pre-trained CNN model with {n} layers provided by MSRA.
 
     See :class:`~chainer.links.model.vision.resnet.ResNetLayers`. Here
     ``pretrained_model='auto'`` (the default) stands for
-    ``'ResNet-50-model.caffemodel'``: the chainer model
-    ``ResNet-50-model.npz`` of the dataset directory is loaded, made on
+    ``'ResNet-{n}-model.caffemodel'``: the chainer model
+    ``ResNet-{n}-model.npz`` of the dataset directory is loaded, made on
     the first use from that caffemodel, which you download yourself.
 
     Args:
@@ -253,15 +176,12 @@ class ResNet50Layers(ResNetLayers):
 
     """
 
-    def __init__(self, pretrained_model='auto', downsample_fb=False):
-        if pretrained_model == 'auto':
-            pretrained_model = 'ResNet-50-model.caffemodel'
-        super(ResNet50Layers, self).__init__(
-            pretrained_model, 50, downsample_fb)
 
-    @classmethod
+def _convert_with_depth(depth):
+    # Each fixed-depth model converts caffemodels of its own depth by
+    # default; a function per class keeps that default in the signature.
     def convert_caffemodel_to_npz(cls, path_caffemodel, path_npz,
-                                  n_layers=50):
+                                  n_layers=depth):
         """Converts the pre-trained caffemodel to a chainer model.
 
         Args:
@@ -271,106 +191,45 @@ class ResNet50Layers(ResNetLayers):
         """
         ResNetLayers.convert_caffemodel_to_npz(
             path_caffemodel, path_npz, n_layers)
+    return classmethod(convert_caffemodel_to_npz)
 
 
-class ResNet101Layers(ResNetLayers):
+class _FixedDepthResNet(ResNetLayers):
 
-    """A pre-trained CNN model with 101 layers provided by MSRA.
-
-    See :class:`~chainer.links.model.vision.resnet.ResNetLayers`. Here
-    ``pretrained_model='auto'`` (the default) stands for
-    ``'ResNet-101-model.caffemodel'``: the chainer model
-    ``ResNet-101-model.npz`` of the dataset directory is loaded, made on
-    the first use from that caffemodel, which you download yourself.
-
-    Args:
-        pretrained_model (str): ``'auto'``, the name of a ``.caffemodel``
-            file, the path of a ``.npz`` file, or ``None`` for the random
-            initialization of the original paper.
-        downsample_fb (bool): Where the stride of the first bottleneck of
-            each block goes (see ``ResNetLayers``).
-
-    """
+    # The depth, set by each subclass.
+    _n_layers = None
 
     def __init__(self, pretrained_model='auto', downsample_fb=False):
         if pretrained_model == 'auto':
-            pretrained_model = 'ResNet-101-model.caffemodel'
-        super(ResNet101Layers, self).__init__(
-            pretrained_model, 101, downsample_fb)
-
-    @classmethod
-    def convert_caffemodel_to_npz(cls, path_caffemodel, path_npz,
-                                  n_layers=101):
-        """Converts the pre-trained caffemodel to a chainer model.
-
-        Args:
-            path_caffemodel (str): Path of the pre-trained caffemodel.
-            path_npz (str): Path of the converted chainer model.
-            n_layers (int): The number of layers of the caffemodel.
-        """
-        ResNetLayers.convert_caffemodel_to_npz(
-            path_caffemodel, path_npz, n_layers)
+            pretrained_model = 'ResNet-{}-model.caffemodel'.format(
+                self._n_layers)
+        super(_FixedDepthResNet, self).__init__(
+            pretrained_model, self._n_layers, downsample_fb)
 
 
-class ResNet152Layers(ResNetLayers):
+class ResNet50Layers(_FixedDepthResNet):
 
-    """A pre-trained CNN model with 152 layers provided by MSRA.
+    __doc__ = _FIXED_DEPTH_DOC.format(n=50)
+    _n_layers = 50
+    convert_caffemodel_to_npz = _convert_with_depth(50)
 
-    See :class:`~chainer.links.model.vision.resnet.ResNetLayers`. Here
-    ``pretrained_model='auto'`` (the default) stands for
-    ``'ResNet-152-model.caffemodel'``: the chainer model
-    ``ResNet-152-model.npz`` of the dataset directory is loaded, made on
-    the first use from that caffemodel, which you download yourself.
 
-    Args:
-        pretrained_model (str): ``'auto'``, the name of a ``.caffemodel``
-            file, the path of a ``.npz`` file, or ``None`` for the random
-            initialization of the original paper.
-        downsample_fb (bool): Where the stride of the first bottleneck of
-            each block goes (see ``ResNetLayers``).
+class ResNet101Layers(_FixedDepthResNet):
 
-    """
+    __doc__ = _FIXED_DEPTH_DOC.format(n=101)
+    _n_layers = 101
+    convert_caffemodel_to_npz = _convert_with_depth(101)
 
-    def __init__(self, pretrained_model='auto', downsample_fb=False):
-        if pretrained_model == 'auto':
-            pretrained_model = 'ResNet-152-model.caffemodel'
-        super(ResNet152Layers, self).__init__(
-            pretrained_model, 152, downsample_fb)
 
-    @classmethod
-    def convert_caffemodel_to_npz(cls, path_caffemodel, path_npz,
-                                  n_layers=152):
-        """Converts the pre-trained caffemodel to a chainer model.
+class ResNet152Layers(_FixedDepthResNet):
 
-        Args:
-            path_caffemodel (str): Path of the pre-trained caffemodel.
-            path_npz (str): Path of the converted chainer model.
-            n_layers (int): The number of layers of the caffemodel.
-        """
-        ResNetLayers.convert_caffemodel_to_npz(
-            path_caffemodel, path_npz, n_layers)
+    __doc__ = _FIXED_DEPTH_DOC.format(n=152)
+    _n_layers = 152
+    convert_caffemodel_to_npz = _convert_with_depth(152)
 
 
 def prepare(image, size=(224, 224)):
-    """Converts the given image to the numpy array for ResNets.
+    return _common.prepare_image(image, size, _MEAN)
 
-    Note that you have to call this method before ``forward`` because the
-    pre-trained resnet model requires to resize the given image, convert
-    the RGB to the BGR, subtract the mean, and permute the dimensions
-    before calling.
 
-    Args:
-        image (PIL.Image or numpy.ndarray): Input image. If an input is
-            ``numpy.ndarray``, its shape must be ``(height, width)``,
-            ``(height, width, channels)``, or ``(channels, height, width)``,
-            and the order of the channels must be RGB.
-        size (pair of ints): Size of converted images. If ``None``, the
-            given image is not resized.
-
-    Returns:
-        numpy.ndarray: The converted output array.
-
-    """
-    # The mean pixel of MSRA's training set (BGR); slightly different from
-    # VGG's.
-    return _common.prepare_image(image, size, (103.063, 115.903, 123.152))
+prepare.__doc__ = _common.PREPARE_DOC.format(models='ResNets')

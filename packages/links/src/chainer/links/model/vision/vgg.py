@@ -5,7 +5,6 @@ import chainer.functions as F
 from chainer.dataset import download
 from chainer.initializers import constant
 from chainer.initializers import normal
-from chainer import link
 from chainer.links.connection import convolution_2d
 from chainer.links.connection import linear
 from chainer.links.model.vision import _common
@@ -19,13 +18,16 @@ _BLOCKS = {
 # v5's URL, kept exactly: the download cache is named by its MD5.
 _URL = ('http://www.robots.ox.ac.uk/%7Evgg/software/very_deep/caffe/'
         'VGG_ILSVRC_{}_layers.caffemodel')
+# The mean pixel of the VGG team (BGR), rather than their mean image, so
+# that any input size works.
+_MEAN = (103.939, 116.779, 123.68)
 
 
 def _max_pooling_2d(x):
     return F.max_pooling_2d(x, ksize=2)
 
 
-class VGGLayers(link.Chain):
+class VGGLayers(_common.PretrainedModel):
 
     """A pre-trained CNN model provided by the VGG team.
 
@@ -60,6 +62,8 @@ class VGGLayers(link.Chain):
             used by :meth:`forward` and :meth:`extract`.
 
     """
+
+    _mean = _MEAN
 
     def __init__(self, pretrained_model='auto', n_layers=16):
         super(VGGLayers, self).__init__()
@@ -115,10 +119,6 @@ class VGGLayers(link.Chain):
         funcs['prob'] = [F.softmax]
         return funcs
 
-    @property
-    def available_layers(self):
-        return list(self.functions.keys())
-
     @classmethod
     def convert_caffemodel_to_npz(cls, path_caffemodel, path_npz):
         """Converts a pre-trained caffemodel to a chainer model.
@@ -132,81 +132,27 @@ class VGGLayers(link.Chain):
         caffemodel = CaffeFunction(path_caffemodel)
         npz.save_npz(path_npz, caffemodel, compression=False)
 
-    def forward(self, x, layers=None, **kwargs):
-        """forward(self, x, layers=['prob'])
-
-        Computes all the feature maps specified by ``layers``.
-
-        .. warning::
-           ``test`` argument is not supported anymore since v2. Instead,
-           use ``chainer.using_config('train', train)``.
-
-        Args:
-            x (~chainer.Variable): Input variable. It should be prepared by
-                the ``prepare`` function.
-            layers (list of str): The list of layer names you want to
-                extract (default ``['prob']``).
-
-        Returns:
-            Dictionary of ~chainer.Variable: A dictionary in which the key
-            contains the layer name and the value contains the
-            corresponding feature map variable.
-
-        """
-        if layers is None:
-            layers = ['prob']
-        _common.check_kwargs(kwargs, 'forward', ('test',))
-        return _common.run_layers(self.functions, x, layers)
-
     def extract(self, images, layers=['fc7'], size=(224, 224), **kwargs):
         """extract(self, images, layers=['fc7'], size=(224, 224))
 
-        Extracts all the feature maps of given images.
-
-        The difference of directly executing ``forward`` is that it
-        directly accepts images as an input and automatically transforms
-        them to a proper variable: it is a shortcut that calls ``prepare``
-        and ``forward`` in sequence.
-
-        .. warning::
-           ``test`` and ``volatile`` arguments are not supported anymore
-           since v2. Instead, use ``chainer.using_config('train', train)``
-           and ``chainer.using_config('enable_backprop', not volatile)``.
+        Extracts all the feature maps of given images: ``prepare`` on each
+        image, then ``forward``. The ``test`` and ``volatile`` arguments of
+        v1 are rejected, as in ``forward``.
 
         Args:
             images (iterable of PIL.Image or numpy.ndarray): Input images.
-            layers (list of str): The list of layer names you want to
-                extract.
-            size (pair of ints): The resolution of resized images used as
-                an input of CNN. All the given images are not resized if
-                this argument is ``None``, but the resolutions of all the
-                images should be the same.
+            layers (list of str): The names of the layers to return.
+            size (pair of ints): The size the images are resized to, or
+                ``None`` to keep images that all have the same size.
 
         Returns:
-            Dictionary of ~chainer.Variable: A dictionary in which the key
-            contains the layer name and the value contains the
-            corresponding feature map variable.
+            Dictionary of ~chainer.Variable: The feature map of each layer
+            of ``layers``, by name.
 
         """
-        return _common.extract(self, prepare, images, layers, size, kwargs)
-
-    def predict(self, images, oversample=True):
-        """Computes all the probabilities of given images.
-
-        Args:
-            images (iterable of PIL.Image or numpy.ndarray): Input images.
-                When you specify a color image as a :class:`numpy.ndarray`,
-                make sure that color order is RGB.
-            oversample (bool): If ``True``, it averages results across
-                center, corners, and mirrors. Otherwise, it uses only the
-                center.
-
-        Returns:
-            ~chainer.Variable: Output that contains the class probabilities
-            of given images.
-
-        """
-        return _common.predict(self, prepare, images, oversample)
+        # Only the default layer differs from the other models.
+        return super(VGGLayers, self).extract(images, layers, size,
+                                              **kwargs)
 
 
 class VGG16Layers(VGGLayers):
@@ -244,25 +190,7 @@ class VGG19Layers(VGGLayers):
 
 
 def prepare(image, size=(224, 224)):
-    """Converts the given image to the numpy array for VGG models.
+    return _common.prepare_image(image, size, _MEAN)
 
-    Note that you have to call this method before ``forward`` because the
-    pre-trained VGG model requires to resize the given image, convert the
-    RGB to the BGR, subtract the mean, and permute the dimensions before
-    calling.
 
-    Args:
-        image (PIL.Image or numpy.ndarray): Input image. If an input is
-            ``numpy.ndarray``, its shape must be ``(height, width)``,
-            ``(height, width, channels)``, or ``(channels, height, width)``,
-            and the order of the channels must be RGB.
-        size (pair of ints): Size of converted images. If ``None``, the
-            given image is not resized.
-
-    Returns:
-        numpy.ndarray: The converted output array.
-
-    """
-    # The mean pixel of the VGG team (BGR), rather than their mean image,
-    # so that any input size works.
-    return _common.prepare_image(image, size, (103.939, 116.779, 123.68))
+prepare.__doc__ = _common.PREPARE_DOC.format(models='VGG models')
