@@ -1,6 +1,7 @@
 """Binary classification accuracy (not differentiable)."""
 from chainer import function_node
 from chainer import utils
+from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
@@ -11,14 +12,8 @@ class BinaryAccuracy(function_node.FunctionNode):
     ignore_label = -1
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('y', 't'))
-        y_type, t_type = in_types
-        type_check.expect(
-            y_type.dtype.kind == 'f',
-            t_type.dtype.kind == 'i',
-            t_type.shape == y_type.shape,
-        )
+        y_type, t_type = _checks.check_scores_and_labels(in_types, ('y', 't'))
+        type_check.expect(t_type.shape == y_type.shape)
 
     def forward(self, inputs):
         y, t = inputs

@@ -25,15 +25,24 @@ def check_float_pair(in_types, names):
     )
 
 
-def check_class_labels(in_types, names):
-    """Type-checks float scores ``(N, C, d_1, ..., d_k)`` and integer labels
-    ``(N, d_1, ..., d_k)`` (the class axis is 1)."""
+def check_scores_and_labels(in_types, names):
+    """Type-checks float scores and signed integer labels; returns their
+    types for the shape checks of the caller."""
     type_check.expect(in_types.size() == 2)
     type_check.argname(in_types, names)
     x_type, t_type = in_types
     type_check.expect(
         x_type.dtype.kind == 'f',
         t_type.dtype.kind == 'i',
+    )
+    return x_type, t_type
+
+
+def check_class_labels(in_types, names):
+    """Type-checks float scores ``(N, C, d_1, ..., d_k)`` and integer labels
+    ``(N, d_1, ..., d_k)`` (the class axis is 1)."""
+    x_type, t_type = check_scores_and_labels(in_types, names)
+    type_check.expect(
         t_type.ndim == x_type.ndim - 1,
         x_type.shape[0] == t_type.shape[0],
         x_type.shape[2:] == t_type.shape[1:],

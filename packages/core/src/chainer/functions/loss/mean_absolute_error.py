@@ -1,25 +1,17 @@
 """Mean absolute error between two arrays."""
 import chainer.functions
-from chainer import backend
-from chainer import function_node
 from chainer import utils
-from chainer.functions.loss import _checks
+from chainer.functions.loss import absolute_error
 
 
-class MeanAbsoluteError(function_node.FunctionNode):
+class MeanAbsoluteError(absolute_error.AbsoluteError):
 
     """mean(|x0 - x1|) over all elements."""
 
-    def check_type_forward(self, in_types):
-        _checks.check_float_pair(in_types, ('x0', 'x1'))
-
     def forward(self, inputs):
-        x0, x1 = inputs
-        xp = backend.get_array_module(x0)
-        diff = x0 - x1
-        self.sign = xp.sign(diff)
-        return utils.force_array(abs(diff).sum() / max(diff.size, 1),
-                                 x0.dtype),
+        # |x0 - x1| elementwise, keeping its sign for backward.
+        a, = super(MeanAbsoluteError, self).forward(inputs)
+        return utils.force_array(a.sum() / max(a.size, 1), a.dtype),
 
     def backward(self, indexes, grad_outputs):
         gy, = grad_outputs

@@ -21,14 +21,8 @@ class SigmoidCrossEntropy(function_node.FunctionNode):
         self.count = None
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 2)
-        type_check.argname(in_types, ('x', 't'))
-        x_type, t_type = in_types
-        type_check.expect(
-            x_type.dtype.kind == 'f',
-            t_type.dtype.kind == 'i',
-            x_type.shape == t_type.shape,
-        )
+        x_type, t_type = _checks.check_scores_and_labels(in_types, ('x', 't'))
+        type_check.expect(x_type.shape == t_type.shape)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
