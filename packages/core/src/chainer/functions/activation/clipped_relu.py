@@ -1,10 +1,10 @@
 from chainer import backend
+from chainer.functions.activation import _unary
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
 
 
-class ClippedReLU(function_node.FunctionNode):
+class ClippedReLU(_unary.FloatUnary):
 
     """Clipped rectifier: ``min(max(0, x), z)``."""
 
@@ -14,11 +14,6 @@ class ClippedReLU(function_node.FunctionNode):
         # z must be positive.
         assert z > 0
         self.cap = z
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
 
     def forward(self, inputs):
         self.retain_inputs((0,))

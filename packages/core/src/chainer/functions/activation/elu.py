@@ -1,21 +1,16 @@
 from chainer import backend
 from chainer.functions.activation import _numerics
+from chainer.functions.activation import _unary
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
 
 
-class ELU(function_node.FunctionNode):
+class ELU(_unary.FloatUnary):
 
     """Exponential linear unit."""
 
     def __init__(self, alpha=1.0):
         self.alpha = float(alpha)
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
 
     def forward(self, inputs):
         self.retain_inputs((0,))

@@ -1,17 +1,12 @@
 from chainer import backend
+from chainer.functions.activation import _unary
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
 
 
-class HardSigmoid(function_node.FunctionNode):
+class HardSigmoid(_unary.FloatUnary):
 
     """Piecewise-linear approximation of the sigmoid."""
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
 
     def forward(self, inputs):
         x, = inputs

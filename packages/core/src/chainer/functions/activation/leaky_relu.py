@@ -1,20 +1,15 @@
 from chainer import backend
+from chainer.functions.activation import _unary
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
 
 
-class LeakyReLU(function_node.FunctionNode):
+class LeakyReLU(_unary.FloatUnary):
 
     """Leaky rectifier: ``x`` for ``x >= 0``, ``slope * x`` otherwise."""
 
     def __init__(self, slope=0.2):
         self.slope = slope
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
 
     def forward(self, inputs):
         x, = inputs

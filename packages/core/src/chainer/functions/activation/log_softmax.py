@@ -1,8 +1,7 @@
 import chainer.functions
 from chainer import backend
+from chainer.functions.activation import _along_axis
 from chainer.functions.activation import _numerics
-from chainer import function_node
-from chainer.utils import type_check
 
 
 def _log_softmax(x, axis):
@@ -16,21 +15,9 @@ def _log_softmax(x, axis):
     return x - m
 
 
-class LogSoftmax(function_node.FunctionNode):
+class LogSoftmax(_along_axis.AlongAxis):
 
     """Logarithm of the softmax along an axis."""
-
-    def __init__(self, axis=1):
-        self.axis = axis
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(
-            x_type.dtype.kind == 'f',
-            -x_type.ndim <= self.axis,
-            self.axis < x_type.ndim,
-        )
 
     def forward(self, inputs):
         x, = inputs
@@ -43,12 +30,9 @@ class LogSoftmax(function_node.FunctionNode):
         return LogSoftmaxGrad(self.axis).apply((y, gy))
 
 
-class LogSoftmaxGrad(function_node.FunctionNode):
+class LogSoftmaxGrad(_along_axis.AlongAxisGrad):
 
     """Computes ``gy - exp(y) * sum(gy)`` from the log-softmax output."""
-
-    def __init__(self, axis):
-        self.axis = axis
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
@@ -61,18 +45,12 @@ class LogSoftmaxGrad(function_node.FunctionNode):
     def backward(self, indexes, grad_outputs):
         y, gy = self.get_retained_inputs()
         g, = grad_outputs
-        F = chainer.functions
-
-        def bsum(v):
-            return F.broadcast_to(
-                F.sum(v, axis=self.axis, keepdims=True), v.shape)
-
-        e = F.exp(y)
+        e = chainer.functions.exp(y)
         ret = []
         if 0 in indexes:
-            ret.append(-g * e * bsum(gy))
+            ret.append(-g * e * self._sum_back(gy))
         if 1 in indexes:
-            ret.append(g - bsum(g * e))
+            ret.append(g - self._sum_back(g * e))
         return ret
 
 

@@ -2,19 +2,14 @@ import numpy
 
 from chainer import backend
 from chainer.backends import cuda
+from chainer.functions.activation import _unary
 from chainer import function_node
 from chainer import utils
-from chainer.utils import type_check
 
 
-class ReLU(function_node.FunctionNode):
+class ReLU(_unary.FloatUnary):
 
     """Rectified linear unit."""
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
 
     def forward(self, inputs):
         x, = inputs

@@ -1,11 +1,12 @@
 import chainer
 from chainer import backend
+from chainer.functions.activation import _unary
 from chainer import function_node
 from chainer import utils
 from chainer.utils import type_check
 
 
-class RReLU(function_node.FunctionNode):
+class RReLU(_unary.FloatUnary):
 
     """Randomized leaky rectifier with per-element random slopes."""
 
@@ -21,10 +22,9 @@ class RReLU(function_node.FunctionNode):
         self.r = r
 
     def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
+        super(RReLU, self).check_type_forward(in_types)
         if self.r is not None:
+            x_type, = in_types
             r = type_check.make_variable(
                 type_check.TypeInfo(self.r.shape, self.r.dtype), 'r')
             type_check.expect(

@@ -1,25 +1,11 @@
-import chainer.functions
 from chainer import backend
+from chainer.functions.activation import _along_axis
 from chainer.functions.activation import _numerics
-from chainer import function_node
-from chainer.utils import type_check
 
 
-class Softmax(function_node.FunctionNode):
+class Softmax(_along_axis.AlongAxis):
 
     """Softmax along an axis."""
-
-    def __init__(self, axis=1):
-        self.axis = axis
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(
-            x_type.dtype.kind == 'f',
-            -x_type.ndim <= self.axis,
-            self.axis < x_type.ndim,
-        )
 
     def forward(self, inputs):
         x, = inputs
@@ -37,12 +23,9 @@ class Softmax(function_node.FunctionNode):
         return SoftmaxGrad(self.axis).apply((y, gy))
 
 
-class SoftmaxGrad(function_node.FunctionNode):
+class SoftmaxGrad(_along_axis.AlongAxisGrad):
 
     """Computes ``y * (gy - sum(y * gy))`` from the softmax output ``y``."""
-
-    def __init__(self, axis):
-        self.axis = axis
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
@@ -55,14 +38,8 @@ class SoftmaxGrad(function_node.FunctionNode):
     def backward(self, indexes, grad_outputs):
         y, gy = self.get_retained_inputs()
         g, = grad_outputs
-        F = chainer.functions
-
-        def bsum(v):
-            return F.broadcast_to(
-                F.sum(v, axis=self.axis, keepdims=True), v.shape)
-
-        gy_dot = bsum(y * gy)
-        g_dot = bsum(g * y)
+        gy_dot = self._sum_back(y * gy)
+        g_dot = self._sum_back(g * y)
         ret = []
         if 0 in indexes:
             ret.append(g * (gy - gy_dot) - gy * g_dot)

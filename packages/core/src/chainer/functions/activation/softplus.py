@@ -1,22 +1,16 @@
 import chainer.functions
 from chainer import backend
-from chainer import function_node
+from chainer.functions.activation import _unary
 from chainer import utils
-from chainer.utils import type_check
 
 
-class Softplus(function_node.FunctionNode):
+class Softplus(_unary.FloatUnary):
 
     """Softplus ``log(1 + exp(beta * x)) / beta``."""
 
     def __init__(self, beta=1.0):
         self.beta = float(beta)
         self.beta_inv = 1.0 / self.beta
-
-    def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
 
     def forward(self, inputs):
         self.retain_inputs((0,))

@@ -2,21 +2,18 @@ import numpy
 
 from chainer import backend
 from chainer.backends import cuda
+from chainer.functions.activation import _unary
 from chainer import function_node
 from chainer import utils
-from chainer.functions.math import _helpers
 
 
-class Tanh(function_node.FunctionNode):
+class Tanh(_unary.FloatUnary):
 
     """Hyperbolic tangent; backward uses only the output."""
 
     @property
     def label(self):
         return 'tanh'
-
-    def check_type_forward(self, in_types):
-        _helpers.check_float_inputs(in_types, ('x',))
 
     def forward(self, inputs):
         x, = inputs

@@ -2,7 +2,7 @@ import numpy
 
 import chainer
 from chainer import function_node
-from chainer.utils import type_check
+from chainer.functions.math import _helpers
 
 
 class Cast(function_node.FunctionNode):
@@ -13,10 +13,8 @@ class Cast(function_node.FunctionNode):
         self.type = numpy.dtype(typ)
 
     def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
         # v5: only floating point inputs can be cast (it is differentiable).
-        type_check.expect(x_type.dtype.kind == 'f')
+        _helpers.check_float_inputs(in_types, ('x',))
 
     def forward(self, inputs):
         x, = inputs

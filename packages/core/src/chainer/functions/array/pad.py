@@ -3,7 +3,7 @@ import numpy
 from chainer import backend
 from chainer.functions.array import _index_map
 from chainer import function_node
-from chainer.utils import type_check
+from chainer.functions.math import _helpers
 
 # Modes in which every output element copies one input element; their
 # gradient is a scatter-add through an index map.
@@ -24,9 +24,7 @@ class Pad(function_node.FunctionNode):
         self.keywords = keywords
 
     def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('x',))
-        x_type, = in_types
-        type_check.expect(x_type.dtype.kind == 'f')
+        _helpers.check_float_inputs(in_types, ('x',))
 
     def forward(self, inputs):
         x, = inputs

@@ -5,8 +5,8 @@ import chainer
 from chainer import backend
 from chainer.backends import cuda
 from chainer import function_node
+from chainer.functions.math import _helpers
 from chainer.utils import argument
-from chainer.utils import type_check
 
 
 def _make_mask(xp, shape, ratio, dtype):
@@ -36,9 +36,7 @@ class Dropout(function_node.FunctionNode):
         self.mask = mask
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() == 1)
-        type_check.argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
+        _helpers.check_float_inputs(in_types, ('x',))
 
     def forward(self, inputs):
         x, = inputs
