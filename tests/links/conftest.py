@@ -108,6 +108,19 @@ def _save_load(tmp_path):
     return roundtrip
 
 
+def _check_link_backward(link, x_shape, params=None, atol=1e-6, rtol=1e-5):
+    """Checks the gradients of a float64 ``link`` with respect to a random
+    uniform(-1, 1) input of ``x_shape`` and ``params`` (default ``W`` and
+    ``b``) against numerical ones, for a random output gradient."""
+    from chainer import gradient_check
+
+    x = numpy.random.uniform(-1, 1, x_shape)
+    gy = numpy.random.uniform(-1, 1, link(x).shape)
+    if params is None:
+        params = (link.W, link.b)
+    gradient_check.check_backward(link, x, gy, params, atol=atol, rtol=rtol)
+
+
 def _run_doctests(module_name):
     module = importlib.import_module(module_name)
     runner = doctest.DocTestRunner(
@@ -136,6 +149,11 @@ def ref_sigmoid():
 @pytest.fixture
 def save_load(tmp_path):
     return _save_load(tmp_path)
+
+
+@pytest.fixture
+def check_link_backward():
+    return _check_link_backward
 
 
 @pytest.fixture

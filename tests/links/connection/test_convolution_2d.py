@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 import chainer
-from chainer import gradient_check
 from chainer import initializers
 from chainer import links
 from chainer import testing
@@ -52,14 +51,11 @@ def test_grouped_weight_shape():
     assert link.W.shape == (6, 2, 3, 3)
 
 
-def test_backward():
+def test_backward(check_link_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.Convolution2D(2, 3, 2, stride=(2, 1), pad=1,
                                    initial_bias=initializers.Uniform(1))
-    x = numpy.random.uniform(-1, 1, (2, 2, 4, 3))
-    gy = numpy.random.uniform(-1, 1, link(x).shape)
-    gradient_check.check_backward(link, x, gy, (link.W, link.b),
-                                  atol=1e-6, rtol=1e-5)
+    check_link_backward(link, (2, 2, 4, 3))
 
 
 @pytest.mark.parametrize('args', [(None, 5, 3), (5, 3)])

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 import chainer
-from chainer import gradient_check
 from chainer import initializers
 from chainer import links
 from chainer import testing
@@ -64,14 +63,11 @@ def test_lazy_init():
     assert lazy1d.W.shape == (3, 2, 2)
 
 
-def test_backward():
+def test_backward(check_link_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.ConvolutionND(3, 2, 2, 2, stride=(1, 2, 1),
                                    initial_bias=initializers.Uniform(1))
-    x = numpy.random.uniform(-1, 1, (1, 2, 3, 4, 3))
-    gy = numpy.random.uniform(-1, 1, link(x).shape)
-    gradient_check.check_backward(link, x, gy, (link.W, link.b),
-                                  atol=1e-6, rtol=1e-5)
+    check_link_backward(link, (1, 2, 3, 4, 3))
 
 
 def test_wrong_ndim_input():

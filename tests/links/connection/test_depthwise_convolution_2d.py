@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 import chainer
-from chainer import gradient_check
 from chainer import initializers
 from chainer import links
 from chainer import testing
@@ -39,14 +38,11 @@ def test_lazy_init_creates_weight_and_bias():
     numpy.testing.assert_array_equal(link.b.array, 0)
 
 
-def test_backward():
+def test_backward(check_link_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.DepthwiseConvolution2D(
             2, 2, 2, pad=1, initial_bias=initializers.Uniform(1))
-    x = numpy.random.uniform(-1, 1, (1, 2, 3, 3))
-    gy = numpy.random.uniform(-1, 1, link(x).shape)
-    gradient_check.check_backward(link, x, gy, (link.W, link.b),
-                                  atol=1e-6, rtol=1e-5)
+    check_link_backward(link, (1, 2, 3, 3))
 
 
 def test_serialize_into_lazy_link(save_load):

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 import chainer
-from chainer import gradient_check
 from chainer import initializers
 from chainer import links
 from chainer import testing
@@ -57,14 +56,11 @@ def test_lazy_init(in_channels, in_size):
     assert link.b.shape == (3, 3, 4)
 
 
-def test_backward():
+def test_backward(check_link_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.LocalConvolution2D(2, 2, 3, 2,
                                         initial_bias=initializers.Uniform(1))
-    x = numpy.random.uniform(-1, 1, (2, 2, 3, 3))
-    gy = numpy.random.uniform(-1, 1, (2, 2, 2, 2))
-    gradient_check.check_backward(link, x, gy, (link.W, link.b),
-                                  atol=1e-6, rtol=1e-5)
+    check_link_backward(link, (2, 2, 3, 3))
 
 
 def test_input_smaller_than_filter():

@@ -1,9 +1,8 @@
 """Linear layer with dropconnect (``chainer.links.SimplifiedDropconnect``).
 """
 import chainer.functions
-from chainer import initializers
 from chainer import link
-from chainer import variable
+from chainer.links.connection import _util
 
 
 class SimplifiedDropconnect(link.Link):
@@ -45,18 +44,8 @@ class SimplifiedDropconnect(link.Link):
         self.out_size = out_size
         self.ratio = ratio
 
-        with self.init_scope():
-            self.W = variable.Parameter(
-                initializers._get_initializer(initialW))
-            if in_size is not None:
-                self._initialize_params(in_size)
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                self.b = variable.Parameter(
-                    initializers._get_initializer(initial_bias), out_size)
+        _util.add_weight_and_bias(self, in_size, nobias, initialW,
+                                  initial_bias, out_size)
 
     def _initialize_params(self, in_size):
         self.W.initialize((self.out_size, in_size))

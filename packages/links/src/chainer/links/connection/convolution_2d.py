@@ -1,10 +1,8 @@
 """Two-dimensional convolution layer (``chainer.links.Convolution2D``)."""
 import chainer.functions
-from chainer import initializers
 from chainer import link
 from chainer.links.connection import _util
 from chainer.utils import argument
-from chainer import variable
 
 
 class Convolution2D(link.Link):
@@ -64,12 +62,9 @@ groups=1)
         super(Convolution2D, self).__init__()
         dilate, groups = argument.parse_kwargs(
             kwargs, ('dilate', 1), ('groups', 1),
-            deterministic='deterministic argument is not supported '
-                          'anymore. Use chainer.using_config('
-                          '\'cudnn_deterministic\', value) context '
-                          'where value is either `True` or `False`.')
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
+            deterministic=_util.DETERMINISTIC_ERROR)
+        in_channels, out_channels, ksize = _util.lazy_channels(
+            in_channels, out_channels, ksize)
 
         self.ksize = ksize
         self.stride = _util.pair(stride)
@@ -78,18 +73,13 @@ groups=1)
         self.out_channels = out_channels
         self.groups = int(groups)
 
-        with self.init_scope():
-            self.W = variable.Parameter(
-                initializers._get_initializer(initialW))
-            if in_channels is not None:
-                self._initialize_params(in_channels)
-            self.b = _util.bias_parameter(nobias, initial_bias, out_channels)
+        _util.add_weight_and_bias(self, in_channels, nobias, initialW,
+                                  initial_bias, out_channels)
 
     def _initialize_params(self, in_channels):
-        kh, kw = _util.pair(self.ksize)
-        _util.check_groups(in_channels, self.out_channels, self.groups)
-        self.W.initialize(
-            (self.out_channels, in_channels // self.groups, kh, kw))
+        self.W.initialize(_util.filter_shape(
+            in_channels, self.out_channels, _util.ntuple(self.ksize, 2),
+            self.groups))
 
     def forward(self, x):
         """Applies the convolution layer.

@@ -1,10 +1,8 @@
 """N-dimensional convolution layers (``ConvolutionND``, ``Convolution1D``,
 ``Convolution3D``)."""
 import chainer.functions
-from chainer import initializers
 from chainer import link
 from chainer.links.connection import _util
-from chainer import variable
 
 
 class ConvolutionND(link.Link):
@@ -54,8 +52,8 @@ class ConvolutionND(link.Link):
                  stride=1, pad=0, nobias=False, initialW=None,
                  initial_bias=None, cover_all=False, dilate=1, groups=1):
         super(ConvolutionND, self).__init__()
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
+        in_channels, out_channels, ksize = _util.lazy_channels(
+            in_channels, out_channels, ksize)
 
         self.ndim = ndim
         self.out_channels = out_channels
@@ -66,17 +64,12 @@ class ConvolutionND(link.Link):
         self.dilate = _util.ntuple(dilate, ndim)
         self.groups = int(groups)
 
-        with self.init_scope():
-            self.W = variable.Parameter(
-                initializers._get_initializer(initialW))
-            if in_channels is not None:
-                self._initialize_params(in_channels)
-            self.b = _util.bias_parameter(nobias, initial_bias, out_channels)
+        _util.add_weight_and_bias(self, in_channels, nobias, initialW,
+                                  initial_bias, out_channels)
 
     def _initialize_params(self, in_channels):
-        _util.check_groups(in_channels, self.out_channels, self.groups)
-        self.W.initialize(
-            (self.out_channels, in_channels // self.groups) + self.ksize)
+        self.W.initialize(_util.filter_shape(
+            in_channels, self.out_channels, self.ksize, self.groups))
 
     def forward(self, x):
         """Applies the N-dimensional convolution layer.
@@ -88,11 +81,7 @@ class ConvolutionND(link.Link):
         Returns:
             ~chainer.Variable: Output of the convolution.
         """
-        if x.ndim != self.ndim + 2:
-            raise ValueError(
-                'the input of a %dD convolution must have %d dimensions '
-                '(batch, channel and %d spatial axes), got shape %s'
-                % (self.ndim, self.ndim + 2, self.ndim, x.shape))
+        _util.check_input_ndim(x, self.ndim, 'convolution')
         if self.W.array is None:
             self._initialize_params(x.shape[1])
         return chainer.functions.convolution_nd(

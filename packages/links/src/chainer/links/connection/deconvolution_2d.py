@@ -3,11 +3,9 @@ import numpy
 
 from chainer.backends import cuda
 import chainer.functions
-from chainer import initializers
 from chainer import link
 from chainer.links.connection import _util
 from chainer.utils import argument
-from chainer import variable
 
 
 class Deconvolution2D(link.Link):
@@ -64,12 +62,9 @@ dilate=1, groups=1)
         super(Deconvolution2D, self).__init__()
         dilate, groups = argument.parse_kwargs(
             kwargs, ('dilate', 1), ('groups', 1),
-            deterministic='deterministic argument is not supported '
-                          'anymore. Use chainer.using_config('
-                          '\'cudnn_deterministic\', value) context '
-                          'where value is either `True` or `False`.')
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
+            deterministic=_util.DETERMINISTIC_ERROR)
+        in_channels, out_channels, ksize = _util.lazy_channels(
+            in_channels, out_channels, ksize)
         if isinstance(initial_bias, (numpy.ndarray, cuda.ndarray)) and \
                 initial_bias.shape != (out_channels,):
             raise ValueError(
@@ -84,18 +79,13 @@ dilate=1, groups=1)
         self.out_channels = out_channels
         self.groups = int(groups)
 
-        with self.init_scope():
-            self.W = variable.Parameter(
-                initializers._get_initializer(initialW))
-            if in_channels is not None:
-                self._initialize_params(in_channels)
-            self.b = _util.bias_parameter(nobias, initial_bias, out_channels)
+        _util.add_weight_and_bias(self, in_channels, nobias, initialW,
+                                  initial_bias, out_channels)
 
     def _initialize_params(self, in_channels):
-        kh, kw = _util.pair(self.ksize)
-        _util.check_groups(in_channels, self.out_channels, self.groups)
-        self.W.initialize(
-            (in_channels, self.out_channels // self.groups, kh, kw))
+        self.W.initialize(_util.filter_shape(
+            in_channels, self.out_channels, _util.ntuple(self.ksize, 2),
+            self.groups, transposed=True))
 
     def forward(self, x):
         """Applies the deconvolution layer.

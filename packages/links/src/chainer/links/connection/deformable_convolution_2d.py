@@ -5,7 +5,6 @@ from chainer import initializers
 from chainer import link
 from chainer.links.connection import _util
 from chainer.links.connection import convolution_2d
-from chainer import variable
 
 
 class DeformableConvolution2D(link.Chain):
@@ -100,15 +99,12 @@ class DeformableConvolution2DSampler(link.Link):
         self.stride = _util.pair(stride)
         self.pad = _util.pair(pad)
         self.out_channels = out_channels
-        with self.init_scope():
-            self.W = variable.Parameter(
-                initializers._get_initializer(initialW))
-            if in_channels is not None:
-                self._initialize_params(in_channels)
-            self.b = _util.bias_parameter(nobias, initial_bias, out_channels)
+        _util.add_weight_and_bias(self, in_channels, nobias, initialW,
+                                  initial_bias, out_channels)
 
     def _initialize_params(self, in_channels):
-        self.W.initialize((self.out_channels, in_channels) + self.ksize)
+        self.W.initialize(_util.filter_shape(
+            in_channels, self.out_channels, self.ksize))
 
     def forward(self, x, offset):
         """Convolves ``x`` sampled at the taps moved by ``offset``."""

@@ -1,9 +1,7 @@
 """Dilated convolution layer (``chainer.links.DilatedConvolution2D``)."""
 import chainer.functions
-from chainer import initializers
 from chainer import link
 from chainer.links.connection import _util
-from chainer import variable
 
 
 class DilatedConvolution2D(link.Link):
@@ -47,8 +45,8 @@ class DilatedConvolution2D(link.Link):
                  pad=0, dilate=1, nobias=False, initialW=None,
                  initial_bias=None):
         super(DilatedConvolution2D, self).__init__()
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
+        in_channels, out_channels, ksize = _util.lazy_channels(
+            in_channels, out_channels, ksize)
 
         self.ksize = ksize
         self.stride = _util.pair(stride)
@@ -56,16 +54,12 @@ class DilatedConvolution2D(link.Link):
         self.dilate = _util.pair(dilate)
         self.out_channels = out_channels
 
-        with self.init_scope():
-            self.W = variable.Parameter(
-                initializers._get_initializer(initialW))
-            if in_channels is not None:
-                self._initialize_params(in_channels)
-            self.b = _util.bias_parameter(nobias, initial_bias, out_channels)
+        _util.add_weight_and_bias(self, in_channels, nobias, initialW,
+                                  initial_bias, out_channels)
 
     def _initialize_params(self, in_channels):
-        kh, kw = _util.pair(self.ksize)
-        self.W.initialize((self.out_channels, in_channels, kh, kw))
+        self.W.initialize(_util.filter_shape(
+            in_channels, self.out_channels, _util.ntuple(self.ksize, 2)))
 
     def forward(self, x):
         """Applies the dilated convolution layer.

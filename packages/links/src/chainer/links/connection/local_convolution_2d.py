@@ -54,10 +54,7 @@ class LocalConvolution2D(link.Link):
         super(LocalConvolution2D, self).__init__()
         argument.parse_kwargs(
             kwargs,
-            deterministic='deterministic argument is not supported '
-                          'anymore. Use chainer.using_config('
-                          '\'cudnn_deterministic\', value) context '
-                          'where value is either `True` or `False`.')
+            deterministic=_util.DETERMINISTIC_ERROR)
         if ksize is None:
             raise TypeError('LocalConvolution2D needs ksize')
         self.ksize = ksize
