@@ -1,23 +1,15 @@
 import chainer.functions
-from chainer import function_node
+from chainer.functions.array import _block_shuffle
 from chainer.utils import type_check
 
 
-class Depth2Space(function_node.FunctionNode):
+class Depth2Space(_block_shuffle.BlockShuffle):
 
     """Moves blocks of channels into ``r x r`` spatial blocks."""
 
-    def __init__(self, r):
-        self.r = r
-
     def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('X',))
-        X_type, = in_types
-        type_check.expect(
-            X_type.dtype.kind == 'f',
-            X_type.ndim == 4,
-            X_type.shape[1] % (self.r * self.r) == 0,
-        )
+        X_type = super(Depth2Space, self).check_type_forward(in_types)
+        type_check.expect(X_type.shape[1] % (self.r * self.r) == 0)
 
     def forward(self, inputs):
         X, = inputs

@@ -1,21 +1,15 @@
 import chainer.functions
-from chainer import function_node
+from chainer.functions.array import _block_shuffle
 from chainer.utils import type_check
 
 
-class Space2Depth(function_node.FunctionNode):
+class Space2Depth(_block_shuffle.BlockShuffle):
 
     """Moves ``r x r`` spatial blocks into channels."""
 
-    def __init__(self, r):
-        self.r = r
-
     def check_type_forward(self, in_types):
-        type_check.argname(in_types, ('X',))
-        X_type, = in_types
+        X_type = super(Space2Depth, self).check_type_forward(in_types)
         type_check.expect(
-            X_type.dtype.kind == 'f',
-            X_type.ndim == 4,
             X_type.shape[2] % self.r == 0,
             X_type.shape[3] % self.r == 0,
         )

@@ -11,6 +11,18 @@ def _target_points(xp, H, W, dtype):
     return xp.stack((xs.ravel(), ys.ravel(), xp.ones(H * W, dtype)))
 
 
+def _check_kwargs(kwargs):
+    """Rejects the keyword arguments of the spatial transformer functions
+    (v5 removed ``use_cudnn``; none other exists)."""
+    if kwargs:
+        if 'use_cudnn' in kwargs:
+            raise ValueError(
+                'use_cudnn argument is not supported anymore. '
+                'Use chainer.using_config')
+        raise TypeError('unexpected keyword argument(s): {}'.format(
+            ', '.join(sorted(kwargs))))
+
+
 class SpatialTransformerGrid(function_node.FunctionNode):
 
     """Affine sampling grid: ``theta @ (x_t, y_t, 1)``."""
@@ -115,12 +127,6 @@ def spatial_transformer_grid(theta, output_shape, **kwargs):
                  [ 1.,  1.,  1.]]]], dtype=float32)
 
     """
-    if kwargs:
-        if 'use_cudnn' in kwargs:
-            raise ValueError(
-                'use_cudnn argument is not supported anymore. '
-                'Use chainer.using_config')
-        raise TypeError('unexpected keyword argument(s): {}'.format(
-            ', '.join(sorted(kwargs))))
+    _check_kwargs(kwargs)
     y, = SpatialTransformerGrid(output_shape).apply((theta,))
     return y

@@ -3,6 +3,7 @@ import numpy
 import chainer
 import chainer.functions
 from chainer import backend
+from chainer.functions.array import spatial_transformer_grid
 from chainer.utils import type_check
 
 
@@ -47,13 +48,7 @@ def spatial_transformer_sampler(x, grid, **kwargs):
         array([[[[1.5]]]], dtype=float32)
 
     """
-    if kwargs:
-        if 'use_cudnn' in kwargs:
-            raise ValueError(
-                'use_cudnn argument is not supported anymore. '
-                'Use chainer.using_config')
-        raise TypeError('unexpected keyword argument(s): {}'.format(
-            ', '.join(sorted(kwargs))))
+    spatial_transformer_grid._check_kwargs(kwargs)
     _check(x, grid)
     F = chainer.functions
     x = chainer.as_variable(x)
