@@ -1,6 +1,8 @@
-"""Axis handling and type checks shared by the batch normalizations."""
+"""Axis handling and type checks shared by the batch normalizations, and
+the per-channel affine step of group and layer normalization."""
 import numpy
 
+import chainer.functions
 from chainer.utils import type_check
 
 
@@ -49,6 +51,43 @@ def check_params(in_types, names, axis):
     return axis
 
 
+def update_running(running_mean, running_var, decay, mean, var, m):
+    """Moves the running statistics towards a batch's ``mean`` and ``var``
+    (both of the shape of gamma), in place.
+
+    v5 rule: the running variance takes the unbiased estimate of ``var``,
+    ``m`` being the number of samples per channel.
+    """
+    adjust = m / max(m - 1., 1.)
+    running_mean *= decay
+    running_mean += ((1 - decay) * mean).astype(running_mean.dtype,
+                                                copy=False)
+    running_var *= decay
+    running_var += ((1 - decay) * adjust * var).astype(running_var.dtype,
+                                                      copy=False)
+
+
 def stat_dtype(dtype):
     # float16 statistics lose too much precision; v5 uses float32 as cuDNN.
     return numpy.dtype(numpy.float32) if dtype == numpy.float16 else dtype
+
+
+def check_affine(x, shape, gamma, beta):
+    """Raises InvalidType unless ``gamma`` and ``beta`` have ``shape`` and
+    the dtype of ``x`` (checked before the work is handed to functions
+    whose messages would not name these arguments)."""
+    for name, p in (('gamma', gamma), ('beta', beta)):
+        if p.shape != shape or p.dtype != x.dtype:
+            raise type_check.InvalidType(
+                '%s.shape == %s, %s.dtype == %s'
+                % (name, shape, name, x.dtype),
+                '%s.shape == %s, %s.dtype == %s'
+                % (name, p.shape, name, p.dtype))
+
+
+def scale_shift(x_hat, gamma, beta, pshape):
+    """``gamma * x_hat + beta`` with the parameters reshaped to ``pshape``
+    and broadcast to ``x_hat``, built from differentiable functions."""
+    F = chainer.functions
+    return (x_hat * F.broadcast_to(F.reshape(gamma, pshape), x_hat.shape)
+            + F.broadcast_to(F.reshape(beta, pshape), x_hat.shape))

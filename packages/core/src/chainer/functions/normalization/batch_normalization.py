@@ -43,16 +43,10 @@ class BatchNormalization(function_node.FunctionNode):
         y = xc.astype(x.dtype, copy=False)
 
         if self.running_mean is not None:
-            # v5 rule: the running variance takes the unbiased estimate.
-            m = x.size // gamma.size
-            adjust = m / max(m - 1., 1.)
-            rm, rv = self.running_mean, self.running_var
-            rm *= self.decay
-            rm += ((1 - self.decay) * mean.reshape(gamma.shape)).astype(
-                rm.dtype, copy=False)
-            rv *= self.decay
-            rv += ((1 - self.decay) * adjust * var.reshape(
-                gamma.shape)).astype(rv.dtype, copy=False)
+            _bn_common.update_running(
+                self.running_mean, self.running_var, self.decay,
+                mean.reshape(gamma.shape), var.reshape(gamma.shape),
+                x.size // gamma.size)
         return y,
 
     def backward(self, indexes, grad_outputs):

@@ -54,14 +54,9 @@ class BatchRenormalizationFunction(function_node.FunctionNode):
         y = gamma.reshape(pshape) * x_hat + beta.reshape(pshape)
 
         if self.update_statistics:
-            m = x.size // gamma.size
-            adjust = m / max(m - 1., 1.)
-            rm, rv = self.running_mean, self.running_var
-            rm *= self.decay
-            rm += ((1 - self.decay) * mean).astype(rm.dtype, copy=False)
-            rv *= self.decay
-            rv += ((1 - self.decay) * adjust * var).astype(
-                rv.dtype, copy=False)
+            _bn_common.update_running(
+                self.running_mean, self.running_var, self.decay, mean, var,
+                x.size // gamma.size)
         return y.astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):

@@ -1,6 +1,7 @@
 """Group normalization: standardize each sample over groups of channels."""
 import chainer.functions
 from chainer import backend
+from chainer.functions.normalization import _bn_common
 from chainer.utils import type_check
 
 
@@ -13,13 +14,7 @@ def _check(x, groups, gamma, beta):
         raise type_check.InvalidType("x.dtype.kind == 'f'",
                                      'x.dtype == %s' % x.dtype)
     channels = x.shape[1]
-    for name, p in (('gamma', gamma), ('beta', beta)):
-        if p.shape != (channels,) or p.dtype != x.dtype:
-            raise type_check.InvalidType(
-                '%s.shape == (%d,), %s.dtype == %s'
-                % (name, channels, name, x.dtype),
-                '%s.shape == %s, %s.dtype == %s'
-                % (name, p.shape, name, p.dtype))
+    _bn_common.check_affine(x, (channels,), gamma, beta)
     if groups <= 0 or channels % groups != 0:
         raise ValueError('the number of channels (%d) must be a multiple '
                          'of groups (%d)' % (channels, groups))
@@ -58,6 +53,5 @@ def group_normalization(x, groups, gamma, beta, eps=1e-5):
         F.reshape(x, (rows, -1)), xp.ones(rows, x.dtype),
         xp.zeros(rows, x.dtype), eps=eps, axis=(1,))
     x_hat = F.reshape(x_hat, x.shape)
-    pshape = (1, channels) + (1,) * (x.ndim - 2)
-    return (x_hat * F.broadcast_to(F.reshape(gamma, pshape), x.shape)
-            + F.broadcast_to(F.reshape(beta, pshape), x.shape))
+    return _bn_common.scale_shift(x_hat, gamma, beta,
+                                  (1, channels) + (1,) * (x.ndim - 2))

@@ -1,6 +1,7 @@
 """Layer normalization: standardize each sample over its features."""
 import chainer.functions
 from chainer import backend
+from chainer.functions.normalization import _bn_common
 from chainer.utils import type_check
 
 
@@ -11,13 +12,7 @@ def _check(x, gamma, beta):
         raise type_check.InvalidType(
             'x.ndim == 2', 'x.ndim == %d' % x.ndim,
             'layer_normalization expects x of shape (batch, features)')
-    for name, p in (('gamma', gamma), ('beta', beta)):
-        if p.shape != x.shape[1:] or p.dtype != x.dtype:
-            raise type_check.InvalidType(
-                '%s.shape == %s, %s.dtype == %s'
-                % (name, x.shape[1:], name, x.dtype),
-                '%s.shape == %s, %s.dtype == %s'
-                % (name, p.shape, name, p.dtype))
+    _bn_common.check_affine(x, x.shape[1:], gamma, beta)
     if x.dtype.kind != 'f':
         raise type_check.InvalidType("x.dtype.kind == 'f'",
                                      'x.dtype == %s' % x.dtype)
@@ -54,6 +49,4 @@ def layer_normalization(x, gamma, beta, eps=1e-05):
     n = x.shape[0]
     x_hat = F.batch_normalization(
         x, xp.ones(n, x.dtype), xp.zeros(n, x.dtype), eps=eps, axis=(1,))
-    shape = (1, x.shape[1])
-    return (x_hat * F.broadcast_to(F.reshape(gamma, shape), x.shape)
-            + F.broadcast_to(F.reshape(beta, shape), x.shape))
+    return _bn_common.scale_shift(x_hat, gamma, beta, (1, x.shape[1]))
