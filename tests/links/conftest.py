@@ -108,17 +108,38 @@ def _save_load(tmp_path):
     return roundtrip
 
 
-def _check_link_backward(link, x_shape, params=None, atol=1e-6, rtol=1e-5):
-    """Checks the gradients of a float64 ``link`` with respect to a random
-    uniform(-1, 1) input of ``x_shape`` and ``params`` (default ``W`` and
-    ``b``) against numerical ones, for a random output gradient."""
+def _all_params(link):
+    return tuple(p for _, p in sorted(link.namedparams()))
+
+
+def _check_link_backward(link, *x_shapes, atol=1e-6, rtol=1e-5):
+    """Checks the gradients of a float64 ``link`` with respect to random
+    uniform(-1, 1) inputs of ``x_shapes`` and all its parameters against
+    numerical ones, for a random output gradient."""
     from chainer import gradient_check
 
-    x = numpy.random.uniform(-1, 1, x_shape)
-    gy = numpy.random.uniform(-1, 1, link(x).shape)
-    if params is None:
-        params = (link.W, link.b)
-    gradient_check.check_backward(link, x, gy, params, atol=atol, rtol=rtol)
+    xs = tuple(numpy.random.uniform(-1, 1, s) for s in x_shapes)
+    gy = numpy.random.uniform(-1, 1, link(*xs).shape)
+    gradient_check.check_backward(link, xs, gy, _all_params(link),
+                                  atol=atol, rtol=rtol)
+
+
+def _check_two_step_backward(link, x_shape):
+    """Like ``check_link_backward`` for a stateful recurrent ``link``,
+    through two steps from a reset state (inputs ``x_shape``)."""
+    from chainer import gradient_check
+
+    x0 = numpy.random.uniform(-1, 1, x_shape)
+    x1 = numpy.random.uniform(-1, 1, x_shape)
+    gy = numpy.random.uniform(-1, 1, (x_shape[0], link.state_size))
+
+    def f(a, b):
+        link.reset_state()
+        link(a)
+        return link(b)
+
+    gradient_check.check_backward(f, (x0, x1), gy, _all_params(link),
+                                  atol=1e-6, rtol=1e-5)
 
 
 def _run_doctests(module_name):
@@ -154,6 +175,11 @@ def save_load(tmp_path):
 @pytest.fixture
 def check_link_backward():
     return _check_link_backward
+
+
+@pytest.fixture
+def check_two_step_backward():
+    return _check_two_step_backward
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""A per-sequence numpy reference of the stacked RNNs of the NStep links."""
+"""A per-sequence numpy reference of the stacked RNNs of the NStep links,
+and a helper giving them nonzero biases."""
 import numpy
 import pytest
 
@@ -61,6 +62,20 @@ def _ref_nstep(link, kind, hx, cx, xs):
     return hy, cy, ys
 
 
+def _randomize_nstep_biases(link):
+    """Sets every bias ``b{j}`` of an NStep link to uniform(-0.5, 0.5)
+    (they start at zero, which would hide a misplaced bias)."""
+    for layer in link:
+        for j in range(link.n_weights):
+            b = getattr(layer, 'b%d' % j)
+            b.array[...] = numpy.random.uniform(-0.5, 0.5, b.shape)
+
+
 @pytest.fixture
 def ref_nstep():
     return _ref_nstep
+
+
+@pytest.fixture
+def randomize_nstep_biases():
+    return _randomize_nstep_biases

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 import chainer
-from chainer import gradient_check
 from chainer import initializers
 from chainer import links
 from chainer import testing
@@ -64,6 +63,8 @@ def test_state_api():
     link.reset_state()
     assert link.h is None
     assert link.state_size == 3
+    with pytest.raises(TypeError):
+        link.set_state(numpy.ones((1, 3), 'f'))
 
 
 def test_gru_rejects_stateless_call():
@@ -74,15 +75,10 @@ def test_gru_rejects_stateless_call():
         link()
 
 
-def test_stateless_backward():
+def test_stateless_backward(check_link_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.StatelessGRU(2, 2)
-    h = numpy.random.uniform(-1, 1, (3, 2))
-    x = numpy.random.uniform(-1, 1, (3, 2))
-    gy = numpy.random.uniform(-1, 1, (3, 2))
-    params = tuple(p for _, p in sorted(link.namedparams()))
-    gradient_check.check_backward(link, (h, x), gy, params, atol=1e-6,
-                                  rtol=1e-5)
+    check_link_backward(link, (3, 2), (3, 2))
 
 
 def test_serialize_keys(save_load):

@@ -112,6 +112,8 @@ def test_reset_and_set_state():
     assert link.c is c and link.h is h
     with pytest.raises(TypeError):
         link.set_state(numpy.ones((1, 3), 'f'), h)
+    with pytest.raises(TypeError):
+        link.set_state(c, numpy.ones((1, 3), 'f'))
 
 
 @pytest.mark.parametrize('args', [(None, 3), (3,)])
@@ -124,21 +126,11 @@ def test_lazy_init(args):
     numpy.testing.assert_array_equal(b[:, 2], 1)
 
 
-def test_backward_through_two_steps():
+def test_backward_through_two_steps(check_two_step_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.LSTM(2, 2, bias_init=initializers.Uniform(1))
-    x0 = numpy.random.uniform(-1, 1, (3, 2))
-    x1 = numpy.random.uniform(-1, 1, (3, 2))
-    gy = numpy.random.uniform(-1, 1, (3, 2))
-
-    def f(a, b):
-        link.reset_state()
-        link(a)
-        return link(b)
-
-    gradient_check.check_backward(
-        f, (x0, x1), gy, (link.upward.W, link.upward.b, link.lateral.W),
-        atol=1e-6, rtol=1e-5)
+    assert len(list(link.params())) == 3  # upward W and b, lateral W
+    check_two_step_backward(link, (3, 2))
 
 
 def test_stateless_matches_stateful():

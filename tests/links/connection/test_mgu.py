@@ -1,7 +1,6 @@
 import numpy
 
 import chainer
-from chainer import gradient_check
 from chainer import links
 from chainer import testing
 
@@ -38,15 +37,10 @@ def test_stateful_forward(ref_sigmoid):
     assert link.h is state
 
 
-def test_backward():
+def test_backward(check_link_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.StatelessMGU(2, 2)
-    h = numpy.random.uniform(-1, 1, (3, 2))
-    x = numpy.random.uniform(-1, 1, (3, 2))
-    gy = numpy.random.uniform(-1, 1, (3, 2))
-    params = tuple(p for _, p in sorted(link.namedparams()))
-    gradient_check.check_backward(link, (h, x), gy, params, atol=1e-6,
-                                  rtol=1e-5)
+    check_link_backward(link, (3, 2), (3, 2))
 
 
 def test_serialize_keys(save_load):

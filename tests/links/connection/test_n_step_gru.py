@@ -8,12 +8,9 @@ from chainer import testing
 
 
 @pytest.mark.parametrize('cls', [links.NStepGRU, links.NStepBiGRU])
-def test_forward_matches_reference(ref_nstep, cls):
+def test_forward_matches_reference(ref_nstep, randomize_nstep_biases, cls):
     link = cls(2, 3, 2, 0.0)
-    for layer in link:
-        for j in range(6):
-            b = getattr(layer, 'b%d' % j)
-            b.array[...] = numpy.random.uniform(-0.5, 0.5, b.shape)
+    randomize_nstep_biases(link)
     n_dir = link.direction
     xs = [numpy.random.uniform(-1, 1, (n, 3)).astype('f') for n in (2, 3)]
     hx = numpy.random.uniform(-1, 1, (2 * n_dir, 2, 2)).astype('f')

@@ -9,12 +9,10 @@ from chainer import testing
 
 @pytest.mark.parametrize('cls', [links.NStepLSTM, links.NStepBiLSTM])
 @pytest.mark.parametrize('with_state', [False, True])
-def test_forward_matches_reference(ref_nstep, cls, with_state):
+def test_forward_matches_reference(ref_nstep, randomize_nstep_biases, cls,
+                                   with_state):
     link = cls(2, 3, 2, 0.0)
-    for layer in link:
-        for j in range(8):
-            b = getattr(layer, 'b%d' % j)
-            b.array[...] = numpy.random.uniform(-0.5, 0.5, b.shape)
+    randomize_nstep_biases(link)
     n_dir = link.direction
     xs = [numpy.random.uniform(-1, 1, (n, 3)).astype('f') for n in (1, 3, 2)]
     shape = (2 * n_dir, 3, 2)

@@ -10,18 +10,12 @@ CASES = [(links.NStepRNNTanh, 'tanh'), (links.NStepRNNReLU, 'relu'),
          (links.NStepBiRNNTanh, 'tanh'), (links.NStepBiRNNReLU, 'relu')]
 
 
-def _randomize_biases(link):
-    for layer in link:
-        for j in range(link.n_weights):
-            b = getattr(layer, 'b%d' % j)
-            b.array[...] = numpy.random.uniform(-0.5, 0.5, b.shape)
-
-
 @pytest.mark.parametrize('cls,kind', CASES)
 @pytest.mark.parametrize('with_hx', [False, True])
-def test_forward_matches_reference(ref_nstep, cls, kind, with_hx):
+def test_forward_matches_reference(ref_nstep, randomize_nstep_biases, cls,
+                                   kind, with_hx):
     link = cls(2, 3, 4, 0.0)
-    _randomize_biases(link)
+    randomize_nstep_biases(link)
     n_dir = 2 if cls.use_bi_direction else 1
     # Lengths out of order: the link sorts and restores the batch.
     xs = [numpy.random.uniform(-1, 1, (n, 3)).astype('f') for n in (2, 4, 1)]

@@ -1,7 +1,6 @@
 import numpy
 
 import chainer
-from chainer import gradient_check
 from chainer import links
 from chainer import testing
 
@@ -44,21 +43,10 @@ def test_structure_and_reset():
     assert link.c is None and link.h is None
 
 
-def test_backward():
+def test_backward(check_two_step_backward):
     with chainer.using_config('dtype', numpy.float64):
         link = links.StatefulPeepholeLSTM(2, 2)
-    x0 = numpy.random.uniform(-1, 1, (2, 2))
-    x1 = numpy.random.uniform(-1, 1, (2, 2))
-    gy = numpy.random.uniform(-1, 1, (2, 2))
-
-    def f(a, b):
-        link.reset_state()
-        link(a)
-        return link(b)
-
-    params = tuple(p for _, p in sorted(link.namedparams()))
-    gradient_check.check_backward(f, (x0, x1), gy, params, atol=1e-6,
-                                  rtol=1e-5)
+    check_two_step_backward(link, (2, 2))
 
 
 def test_serialize_round_trip(save_load):

@@ -71,7 +71,7 @@ class StatelessGRU(GRUBase):
         return F.linear_interpolate(z, h_bar, h)
 
 
-class StatefulGRU(GRUBase):
+class StatefulGRU(_rnn_state.HiddenStateMixin, GRUBase):
 
     """Stateful Gated Recurrent Unit function (GRU).
 
@@ -107,24 +107,6 @@ class StatefulGRU(GRUBase):
             in_size, out_size, init, inner_init, bias_init)
         self.state_size = out_size
         self.reset_state()
-
-    def to_cpu(self):
-        super(StatefulGRU, self).to_cpu()
-        _rnn_state.move_state(self, ('h',), False)
-        return self
-
-    def to_gpu(self, device=None):
-        super(StatefulGRU, self).to_gpu(device)
-        _rnn_state.move_state(self, ('h',), True, device)
-        return self
-
-    def set_state(self, h):
-        """Sets the internal state ``h`` (a :class:`~chainer.Variable`)."""
-        self.h = _rnn_state.to_link_device(self, h)
-
-    def reset_state(self):
-        """Resets the internal state ``h`` to ``None``."""
-        self.h = None
 
     def forward(self, x):
         """Updates the internal state and returns it."""

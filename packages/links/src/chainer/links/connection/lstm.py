@@ -122,7 +122,7 @@ class StatelessLSTM(LSTMBase):
         return chainer.functions.lstm(c, lstm_in)
 
 
-class LSTM(LSTMBase):
+class LSTM(_rnn_state.CellStateMixin, LSTMBase):
 
     """Fully-connected LSTM layer that keeps its state.
 
@@ -169,30 +169,6 @@ class LSTM(LSTMBase):
             in_size, out_size, lateral_init, upward_init, bias_init,
             forget_bias_init)
         self.reset_state()
-
-    def to_cpu(self):
-        super(LSTM, self).to_cpu()
-        _rnn_state.move_state(self, ('c', 'h'), False)
-        return self
-
-    def to_gpu(self, device=None):
-        super(LSTM, self).to_gpu(device)
-        _rnn_state.move_state(self, ('c', 'h'), True, device)
-        return self
-
-    def set_state(self, c, h):
-        """Sets the internal state.
-
-        Args:
-            c (~chainer.Variable): New cell state.
-            h (~chainer.Variable): New output at the previous step.
-        """
-        self.c = _rnn_state.to_link_device(self, c)
-        self.h = _rnn_state.to_link_device(self, h)
-
-    def reset_state(self):
-        """Resets the internal state (``c`` and ``h``) to ``None``."""
-        self.c = self.h = None
 
     def forward(self, x):
         """Updates the internal state and returns the LSTM output.

@@ -48,7 +48,7 @@ class StatelessMGU(MGUBase):
         return self._call_mgu(h, x)
 
 
-class StatefulMGU(MGUBase):
+class StatefulMGU(_rnn_state.HiddenStateMixin, MGUBase):
 
     """Stateful Minimal Gated Unit (MGU); keeps the state ``h``.
 
@@ -66,24 +66,6 @@ class StatefulMGU(MGUBase):
         super(StatefulMGU, self).__init__(in_size, out_size)
         self._state_size = out_size
         self.reset_state()
-
-    def to_cpu(self):
-        super(StatefulMGU, self).to_cpu()
-        _rnn_state.move_state(self, ('h',), False)
-        return self
-
-    def to_gpu(self, device=None):
-        super(StatefulMGU, self).to_gpu(device)
-        _rnn_state.move_state(self, ('h',), True, device)
-        return self
-
-    def set_state(self, h):
-        """Sets the internal state ``h`` (a :class:`~chainer.Variable`)."""
-        self.h = _rnn_state.to_link_device(self, h)
-
-    def reset_state(self):
-        """Resets the internal state ``h`` to ``None``."""
-        self.h = None
 
     def forward(self, x):
         """Updates the internal state and returns it."""

@@ -6,7 +6,7 @@ from chainer.links.connection import _rnn_state
 from chainer.links.connection import linear
 
 
-class StatefulPeepholeLSTM(link.Chain):
+class StatefulPeepholeLSTM(_rnn_state.StatefulMixin, link.Chain):
 
     """Fully-connected LSTM layer with peephole connections.
 
@@ -37,6 +37,9 @@ class StatefulPeepholeLSTM(link.Chain):
     <http://www.jmlr.org/papers/v3/gers02a.html>`_
     """
 
+    # v5's peephole LSTM has no set_state.
+    _state_names = ('c', 'h')
+
     def __init__(self, in_size, out_size):
         super(StatefulPeepholeLSTM, self).__init__()
         self.state_size = out_size
@@ -47,20 +50,6 @@ class StatefulPeepholeLSTM(link.Chain):
             self.peep_i = linear.Linear(out_size, out_size, nobias=True)
             self.peep_f = linear.Linear(out_size, out_size, nobias=True)
             self.peep_o = linear.Linear(out_size, out_size, nobias=True)
-
-    def to_cpu(self):
-        super(StatefulPeepholeLSTM, self).to_cpu()
-        _rnn_state.move_state(self, ('c', 'h'), False)
-        return self
-
-    def to_gpu(self, device=None):
-        super(StatefulPeepholeLSTM, self).to_gpu(device)
-        _rnn_state.move_state(self, ('c', 'h'), True, device)
-        return self
-
-    def reset_state(self):
-        """Resets the internal state (``c`` and ``h``) to ``None``."""
-        self.c = self.h = None
 
     def forward(self, x):
         """Updates the internal state and returns the LSTM output.

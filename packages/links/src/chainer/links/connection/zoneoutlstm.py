@@ -6,7 +6,7 @@ from chainer.links.connection import linear
 from chainer.utils import argument
 
 
-class StatefulZoneoutLSTM(link.Chain):
+class StatefulZoneoutLSTM(_rnn_state.CellStateMixin, link.Chain):
 
     """Fully-connected LSTM layer regularized by zoneout.
 
@@ -45,30 +45,6 @@ class StatefulZoneoutLSTM(link.Chain):
         with self.init_scope():
             self.upward = linear.Linear(in_size, 4 * out_size)
             self.lateral = linear.Linear(out_size, 4 * out_size, nobias=True)
-
-    def to_cpu(self):
-        super(StatefulZoneoutLSTM, self).to_cpu()
-        _rnn_state.move_state(self, ('c', 'h'), False)
-        return self
-
-    def to_gpu(self, device=None):
-        super(StatefulZoneoutLSTM, self).to_gpu(device)
-        _rnn_state.move_state(self, ('c', 'h'), True, device)
-        return self
-
-    def set_state(self, c, h):
-        """Sets the internal state.
-
-        Args:
-            c (~chainer.Variable): New cell state.
-            h (~chainer.Variable): New output at the previous step.
-        """
-        self.c = _rnn_state.to_link_device(self, c)
-        self.h = _rnn_state.to_link_device(self, h)
-
-    def reset_state(self):
-        """Resets the internal state (``c`` and ``h``) to ``None``."""
-        self.c = self.h = None
 
     def forward(self, x):
         """Updates the internal state and returns the LSTM output.
