@@ -1,6 +1,5 @@
 """N-dimensional average pooling and its gradient node."""
 from chainer import backend
-from chainer import function_node
 from chainer.functions.connection import _common
 from chainer.functions.pooling import _pool
 from chainer.functions.pooling import pooling_nd
@@ -52,17 +51,14 @@ class AveragePoolingND(pooling_nd.PoolingND):
         return AveragePoolingNDGrad(self).apply(grad_outputs)
 
 
-class AveragePoolingNDGrad(function_node.FunctionNode):
+class AveragePoolingNDGrad(pooling_nd.WindowAdjoint):
 
     """Spreads gy evenly over each window (adjoint of the pooling)."""
-
-    def __init__(self, apool):
-        self.apool = apool
 
     def forward(self, inputs):
         gy, = inputs
         xp = backend.get_array_module(gy)
-        p = self.apool
+        p = self.pool
         if p._cudnn:
             # Averaging reads neither x nor y; cuDNN only needs their shapes.
             x = xp.empty(p._in_shape, gy.dtype)
@@ -76,7 +72,7 @@ class AveragePoolingNDGrad(function_node.FunctionNode):
         return gx[_pool.inner(p.pad, dims)],
 
     def backward(self, indexes, grad_outputs):
-        p = self.apool
+        p = self.pool
         return AveragePoolingND(p.ndim, p.ksize, p.stride, p.pad,
                                 p.cover_all, p.pad_value).apply(grad_outputs)
 

@@ -2,7 +2,6 @@
 import numpy
 
 from chainer import backend
-from chainer import function_node
 from chainer.functions.connection import _common
 from chainer.functions.pooling import _pool
 from chainer.functions.pooling import pooling_nd
@@ -53,16 +52,13 @@ class MaxPoolingND(pooling_nd.PoolingND):
         return MaxPoolingNDGrad(self).apply(grad_outputs)
 
 
-class MaxPoolingNDGrad(function_node.FunctionNode):
+class MaxPoolingNDGrad(pooling_nd.WindowAdjoint):
 
     """Routes gy to the argmax cell of each window."""
 
-    def __init__(self, mpool):
-        self.mpool = mpool
-
     def forward(self, inputs):
         gy, = inputs
-        p = self.mpool
+        p = self.pool
         if p._cudnn_io is not None:
             x, y = p._cudnn_io
             return _pool.cudnn_backward(x, y, gy, p.ksize, p.stride, p.pad,
@@ -74,26 +70,23 @@ class MaxPoolingNDGrad(function_node.FunctionNode):
         return gx[_pool.inner(p.pad, dims)],
 
     def backward(self, indexes, grad_outputs):
-        return MaxPoolingNDWithIndexes(self.mpool).apply(grad_outputs)
+        return MaxPoolingNDWithIndexes(self.pool).apply(grad_outputs)
 
 
-class MaxPoolingNDWithIndexes(function_node.FunctionNode):
+class MaxPoolingNDWithIndexes(pooling_nd.WindowAdjoint):
 
     """Picks the cells chosen by an earlier max pooling (its adjoint is
     :class:`MaxPoolingNDGrad`)."""
 
-    def __init__(self, mpool):
-        self.mpool = mpool
-
     def forward(self, inputs):
         x, = inputs
-        p = self.mpool
+        p = self.pool
         xpad = _pool.pad(x, p.ksize, p.stride, p.pad,
                          p.indexes.shape[2:], 0)
         return _pool.gather_max(xpad, p.indexes, p.ksize, p.stride),
 
     def backward(self, indexes, grad_outputs):
-        return MaxPoolingNDGrad(self.mpool).apply(grad_outputs)
+        return MaxPoolingNDGrad(self.pool).apply(grad_outputs)
 
 
 def _indexes_out(func):

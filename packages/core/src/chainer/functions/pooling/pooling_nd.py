@@ -62,3 +62,13 @@ class PoolingND(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
         check_input(in_types, self.ndim)
+
+
+class WindowAdjoint(function_node.FunctionNode):
+
+    """A node linear in its one input that moves values between the cells
+    and the windows of the pooling-like node ``pool`` (a gradient or its
+    adjoint); it reads the settings and saved state of ``pool``."""
+
+    def __init__(self, pool):
+        self.pool = pool

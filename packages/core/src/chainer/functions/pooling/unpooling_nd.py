@@ -47,22 +47,19 @@ class UnpoolingND(function_node.FunctionNode):
         return UnpoolingNDGrad(self).apply(grad_outputs)
 
 
-class UnpoolingNDGrad(function_node.FunctionNode):
+class UnpoolingNDGrad(pooling_nd.WindowAdjoint):
 
     """Sums gy over each window (the adjoint of unpooling)."""
 
-    def __init__(self, unpool):
-        self.unpool = unpool
-
     def forward(self, inputs):
         gy, = inputs
-        p = self.unpool
+        p = self.pool
         ins = p._in_shape[2:]
         gpad = _pool.pad(gy, p.ksize, p.stride, p.pad, ins, 0)
         return _pool.sum_windows(gpad, p.ksize, p.stride, ins),
 
     def backward(self, indexes, grad_outputs):
-        p = self.unpool
+        p = self.pool
         return UnpoolingND(p.ndim, p.ksize, p.stride, p.pad, p._outs,
                            p.cover_all).apply(grad_outputs)
 

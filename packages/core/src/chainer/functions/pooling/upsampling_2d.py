@@ -1,5 +1,4 @@
 """Upsampling with the indexes of a max pooling."""
-from chainer import function_node
 from chainer.functions.pooling import _pool
 from chainer.functions.pooling import pooling_2d
 from chainer.functions.pooling import pooling_nd
@@ -42,22 +41,19 @@ class Upsampling2D(pooling_2d.Pooling2D):
         return Upsampling2DGrad(self).apply(grad_outputs)
 
 
-class Upsampling2DGrad(function_node.FunctionNode):
+class Upsampling2DGrad(pooling_nd.WindowAdjoint):
 
     """Reads back the cells that :class:`Upsampling2D` wrote."""
 
-    def __init__(self, up):
-        self.up = up
-
     def forward(self, inputs):
         gy, = inputs
-        up = self.up
+        up = self.pool
         gpad = _pool.pad(gy, up.ksize, up.stride, up.pad,
                          up.indexes.shape[2:], 0)
         return _pool.gather_max(gpad, up.indexes, up.ksize, up.stride),
 
     def backward(self, indexes, grad_outputs):
-        up = self.up
+        up = self.pool
         return Upsampling2D(up.indexes, up.ksize, up.stride, up.pad,
                             up._outs, up.cover_all).apply(grad_outputs)
 
