@@ -60,9 +60,13 @@ def test_test_mode_is_fixed_normalization():
 
 def test_finetune_counts():
     link = links.BatchRenormalization(2)
-    link(_rand(3, 2), finetune=True)
-    link(_rand(3, 2), finetune=True)
+    batches = [_rand(3, 2) + i for i in range(2)]
+    for x in batches:
+        link(x, finetune=True)
     assert link.N == 2
+    # The N-th step weighs its batch by 1 / N: the plain average.
+    means = numpy.mean([x.mean(axis=0) for x in batches], axis=0)
+    testing.assert_allclose(means, link.avg_mean, atol=1e-5, rtol=1e-4)
     with pytest.raises(ValueError, match='test'):
         link(_rand(3, 2), test=True)
 

@@ -10,6 +10,11 @@ from chainer.utils import argument
 from chainer import variable
 
 
+# v5's error for the ``test`` argument of ``forward``, removed in v2.
+_TEST_ERROR = ('test argument is not supported anymore. '
+               'Use chainer.using_config')
+
+
 def _init_array(initializer, default, shape, dtype):
     # The running statistics are plain arrays (persistents), not
     # parameters; an initializer fills them like a parameter.
@@ -168,26 +173,28 @@ class BatchNormalization(link.Link):
             ~chainer.Variable: Normalized output of the shape of ``x``.
         """
         finetune, = argument.parse_kwargs(
-            kwargs, ('finetune', False),
-            test='test argument is not supported anymore. '
-                 'Use chainer.using_config')
+            kwargs, ('finetune', False), test=_TEST_ERROR)
         if self.avg_mean is None:
             self._initialize_params(self._channel_shape(x))
         gamma, beta = self._gamma_beta(x)
 
         F = chainer.functions
         if chainer.config.train:
-            if finetune:
-                self.N += 1
-                decay = 1. - 1. / self.N
-            else:
-                decay = self.decay
             return F.batch_normalization(
                 x, gamma, beta, eps=self.eps, running_mean=self.avg_mean,
-                running_var=self.avg_var, decay=decay, axis=self.axis)
+                running_var=self.avg_var, decay=self._step_decay(finetune),
+                axis=self.axis)
         return F.fixed_batch_normalization(
             x, gamma, beta, self.avg_mean, self.avg_var, self.eps,
             axis=self.axis)
+
+    def _step_decay(self, finetune):
+        # Fine-tuning averages the statistics of all the N steps since
+        # start_finetuning: the N-th step weighs its batch by 1 / N.
+        if finetune:
+            self.N += 1
+            return 1. - 1. / self.N
+        return self.decay
 
     def start_finetuning(self):
         """Resets the population count ``N`` for fine-tuning."""

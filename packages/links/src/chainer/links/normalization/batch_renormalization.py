@@ -64,20 +64,14 @@ class BatchRenormalization(batch_normalization.BatchNormalization):
         """
         finetune, = argument.parse_kwargs(
             kwargs, ('finetune', False),
-            test='test argument is not supported anymore. '
-                 'Use chainer.using_config')
+            test=batch_normalization._TEST_ERROR)
         gamma, beta = self._gamma_beta(x)
 
         F = chainer.functions
         if chainer.config.train:
-            if finetune:
-                self.N += 1
-                decay = 1. - 1. / self.N
-            else:
-                decay = self.decay
             return F.batch_renormalization(
                 x, gamma, beta, self.rmax, self.dmax, self.eps,
-                self.avg_mean, self.avg_var, decay,
+                self.avg_mean, self.avg_var, self._step_decay(finetune),
                 update_statistics=not self.freeze_running_statistics)
         return F.fixed_batch_normalization(
             x, gamma, beta, self.avg_mean, self.avg_var, self.eps)

@@ -1,11 +1,9 @@
 """Group normalization layer (``chainer.links.GroupNormalization``)."""
 import chainer.functions
-from chainer import initializers
-from chainer import link
-from chainer import variable
+from chainer.links.normalization import _scale_shift
 
 
-class GroupNormalization(link.Link):
+class GroupNormalization(_scale_shift.ScaleShiftLink):
 
     """Group normalization layer on outputs of convolution layers.
 
@@ -47,23 +45,9 @@ class GroupNormalization(link.Link):
     def __init__(self, groups, size=None, eps=1e-5, initial_gamma=None,
                  initial_beta=None):
         super(GroupNormalization, self).__init__()
-        if initial_gamma is None:
-            initial_gamma = 1
-        if initial_beta is None:
-            initial_beta = 0
         self.groups = groups
         self.eps = eps
-        with self.init_scope():
-            self.gamma = variable.Parameter(
-                initializers._get_initializer(initial_gamma))
-            self.beta = variable.Parameter(
-                initializers._get_initializer(initial_beta))
-            if size is not None:
-                self._initialize_params(size)
-
-    def _initialize_params(self, size):
-        self.gamma.initialize(size)
-        self.beta.initialize(size)
+        self._add_scale_shift(size, initial_gamma, initial_beta)
 
     def forward(self, x):
         """Applies group normalization.

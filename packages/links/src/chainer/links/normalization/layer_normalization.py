@@ -1,11 +1,9 @@
 """Layer normalization layer (``chainer.links.LayerNormalization``)."""
 import chainer.functions
-from chainer import initializers
-from chainer import link
-from chainer import variable
+from chainer.links.normalization import _scale_shift
 
 
-class LayerNormalization(link.Link):
+class LayerNormalization(_scale_shift.ScaleShiftLink):
 
     """Layer normalization layer on outputs of linear layers.
 
@@ -43,22 +41,8 @@ class LayerNormalization(link.Link):
     def __init__(self, size=None, eps=1e-6, initial_gamma=None,
                  initial_beta=None):
         super(LayerNormalization, self).__init__()
-        if initial_gamma is None:
-            initial_gamma = 1
-        if initial_beta is None:
-            initial_beta = 0
-        with self.init_scope():
-            self.gamma = variable.Parameter(
-                initializers._get_initializer(initial_gamma))
-            self.beta = variable.Parameter(
-                initializers._get_initializer(initial_beta))
-            if size is not None:
-                self._initialize_params(size)
+        self._add_scale_shift(size, initial_gamma, initial_beta)
         self.eps = eps
-
-    def _initialize_params(self, size):
-        self.gamma.initialize(size)
-        self.beta.initialize(size)
 
     def forward(self, x):
         """Applies layer normalization.
