@@ -34,10 +34,12 @@ def test_backward():
 
 
 def test_wrong_number_of_inputs():
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match='Bias with a parameter takes one '
+                       'input, got 2'):
         links.Bias(shape=(2,))(numpy.zeros((1, 2), 'f'),
                                numpy.zeros(2, 'f'))
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r'two inputs \(x and the bias\), '
+                       'got 1'):
         links.Bias()(numpy.zeros((1, 2), 'f'))
 
 

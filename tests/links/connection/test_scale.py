@@ -48,9 +48,13 @@ def test_backward():
 
 
 def test_wrong_number_of_inputs():
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match='Scale with a parameter takes one '
+                       'input, got 2'):
         links.Scale(W_shape=(2,))(numpy.zeros((1, 2), 'f'),
                                   numpy.zeros(2, 'f'))
+    with pytest.raises(TypeError, match=r'two inputs \(x and the scale\), '
+                       'got 3'):
+        links.Scale()(*[numpy.ones((1, 2), 'f')] * 3)
 
 
 def test_serialize_keys(save_load):

@@ -53,6 +53,22 @@ def bias_parameter(nobias, initial_bias, size=None):
         initializers._get_initializer(initial_bias), size)
 
 
+def operands(name, xs, param):
+    """``(x, operand)`` of ``Bias``/``Scale`` (``name``) from the inputs
+    ``xs``: the operand is the link's ``param``, or, when it has none
+    (``None``), the second input."""
+    if param is not None:
+        if len(xs) != 1:
+            raise TypeError('%s with a parameter takes one input, got %d'
+                            % (name, len(xs)))
+        return xs[0], param
+    if len(xs) != 2:
+        raise TypeError(
+            '%s without a parameter takes two inputs (x and the %s), got %d'
+            % (name, name.lower(), len(xs)))
+    return xs
+
+
 def add_weight_and_bias(link, in_size, nobias, initialW, initial_bias,
                         bias_size):
     """Registers the weight ``link.W`` and the bias ``link.b``.

@@ -1,6 +1,7 @@
 """Learnable bias (``chainer.links.Bias``)."""
 import chainer.functions
 from chainer import link
+from chainer.links.connection import _util
 from chainer import variable
 
 
@@ -50,17 +51,5 @@ class Bias(link.Link):
         Returns:
             ~chainer.Variable: Output of the shape of the first input.
         """
-        if hasattr(self, 'b'):
-            if len(xs) != 1:
-                raise TypeError(
-                    'Bias with a parameter takes one input, got %d'
-                    % len(xs))
-            x, = xs
-            b = self.b
-        else:
-            if len(xs) != 2:
-                raise TypeError(
-                    'Bias without a parameter takes two inputs (x and the '
-                    'bias), got %d' % len(xs))
-            x, b = xs
+        x, b = _util.operands('Bias', xs, getattr(self, 'b', None))
         return chainer.functions.bias(x, b, self.axis)

@@ -1,6 +1,7 @@
 """Learnable scaling (``chainer.links.Scale``)."""
 import chainer.functions
 from chainer import link
+from chainer.links.connection import _util
 from chainer.links.connection import bias
 from chainer import variable
 
@@ -64,19 +65,7 @@ class Scale(link.Chain):
         Returns:
             ~chainer.Variable: Output of the shape of the first input.
         """
-        if hasattr(self, 'W'):
-            if len(xs) != 1:
-                raise TypeError(
-                    'Scale with a parameter takes one input, got %d'
-                    % len(xs))
-            x, = xs
-            y = self.W
-        else:
-            if len(xs) != 2:
-                raise TypeError(
-                    'Scale without a parameter takes two inputs (x and the '
-                    'scale), got %d' % len(xs))
-            x, y = xs
+        x, y = _util.operands('Scale', xs, getattr(self, 'W', None))
         z = chainer.functions.scale(x, y, self.axis)
         if hasattr(self, 'bias'):
             return self.bias(z)

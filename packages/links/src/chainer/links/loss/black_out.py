@@ -5,11 +5,12 @@ import chainer
 import chainer.functions
 from chainer import initializers
 from chainer import link
+from chainer.links.loss import _sampler
 from chainer.utils import walker_alias
 from chainer import variable
 
 
-class BlackOut(link.Link):
+class BlackOut(_sampler.SamplerMixin, link.Link):
 
     """BlackOut loss layer.
 
@@ -49,17 +50,6 @@ class BlackOut(link.Link):
             # initializer gives a usable layer instead.
             self.W = variable.Parameter(
                 initializers._get_initializer(None), (vocab_size, in_size))
-
-    def to_cpu(self):
-        super(BlackOut, self).to_cpu()
-        self.sampler.to_cpu()
-        return self
-
-    def to_gpu(self, device=None):
-        super(BlackOut, self).to_gpu(device)
-        with chainer.backends.cuda._get_device_or_current(device):
-            self.sampler.to_gpu()
-        return self
 
     def forward(self, x, t):
         """Computes the BlackOut loss of the target words ``t``.

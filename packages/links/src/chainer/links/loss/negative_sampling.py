@@ -4,12 +4,13 @@ import numpy
 import chainer
 import chainer.functions
 from chainer import link
+from chainer.links.loss import _sampler
 from chainer.utils import argument
 from chainer.utils import walker_alias
 from chainer import variable
 
 
-class NegativeSampling(link.Link):
+class NegativeSampling(_sampler.SamplerMixin, link.Link):
 
     """Negative sampling loss layer.
 
@@ -60,17 +61,6 @@ class NegativeSampling(link.Link):
         with self.init_scope():
             self.W = variable.Parameter(
                 numpy.zeros((vocab_size, in_size), dtype=dtype))
-
-    def to_cpu(self):
-        super(NegativeSampling, self).to_cpu()
-        self.sampler.to_cpu()
-        return self
-
-    def to_gpu(self, device=None):
-        super(NegativeSampling, self).to_gpu(device)
-        with chainer.backends.cuda._get_device_or_current(device):
-            self.sampler.to_gpu()
-        return self
 
     def forward(self, x, t, reduce='sum', **kwargs):
         """forward(x, t, reduce='sum', *, return_samples=False)
