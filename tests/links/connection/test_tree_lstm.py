@@ -45,6 +45,14 @@ def _rand(*shape):
     return numpy.random.uniform(-1, 1, shape).astype('f')
 
 
+def _check_forward(link, cs, hs, x, reference):
+    # ``reference`` is the (c, h) computed by one of the _ref_* functions.
+    c, h = link(*(cs + hs + [x]))
+    ref_c, ref_h = reference
+    testing.assert_allclose(ref_c, c.array, atol=1e-5, rtol=1e-4)
+    testing.assert_allclose(ref_h, h.array, atol=1e-5, rtol=1e-4)
+
+
 @pytest.mark.parametrize('n_children', [0, 1, 3])
 def test_child_sum_forward(ref_sigmoid, n_children):
     link = links.ChildSumTreeLSTM(3, 2)
@@ -52,10 +60,8 @@ def test_child_sum_forward(ref_sigmoid, n_children):
     cs = [_rand(4, 2) for _ in range(n_children)]
     hs = [_rand(4, 2) for _ in range(n_children)]
     x = _rand(4, 3)
-    c, h = link(*(cs + hs + [x]))
-    ref_c, ref_h = _ref_child_sum(link, cs, hs, x, ref_sigmoid)
-    testing.assert_allclose(ref_c, c.array, atol=1e-5, rtol=1e-4)
-    testing.assert_allclose(ref_h, h.array, atol=1e-5, rtol=1e-4)
+    _check_forward(link, cs, hs, x,
+                   _ref_child_sum(link, cs, hs, x, ref_sigmoid))
 
 
 def test_child_sum_order_independent():
@@ -83,10 +89,7 @@ def test_nary_forward(ref_sigmoid, missing):
     cs = [None if k in missing else _rand(4, 2) for k in range(2)]
     hs = [None if k in missing else _rand(4, 2) for k in range(2)]
     x = _rand(4, 3)
-    c, h = link(*(cs + hs + [x]))
-    ref_c, ref_h = _ref_nary(link, cs, hs, x, ref_sigmoid)
-    testing.assert_allclose(ref_c, c.array, atol=1e-5, rtol=1e-4)
-    testing.assert_allclose(ref_h, h.array, atol=1e-5, rtol=1e-4)
+    _check_forward(link, cs, hs, x, _ref_nary(link, cs, hs, x, ref_sigmoid))
 
 
 def test_nary_structure_and_errors():
@@ -101,20 +104,14 @@ def test_nary_structure_and_errors():
         links.NaryTreeLSTM(3, 2, n_ary=0)
 
 
-def test_backward():
+@pytest.mark.parametrize('make', [
+    lambda: links.ChildSumTreeLSTM(2, 2),
+    lambda: links.NaryTreeLSTM(2, 2, n_ary=2),
+], ids=['child_sum', 'nary'])
+def test_backward(make):
+    # Two children: c1, c2, h1, h2 and x.
     with chainer.using_config('dtype', numpy.float64):
-        link = links.ChildSumTreeLSTM(2, 2)
-    args = [numpy.random.uniform(-1, 1, (2, 2)) for _ in range(5)]
-    gc = numpy.random.uniform(-1, 1, (2, 2))
-    gh = numpy.random.uniform(-1, 1, (2, 2))
-    params = tuple(p for _, p in sorted(link.namedparams()))
-    gradient_check.check_backward(link, tuple(args), (gc, gh), params,
-                                  atol=1e-6, rtol=1e-5)
-
-
-def test_nary_backward():
-    with chainer.using_config('dtype', numpy.float64):
-        link = links.NaryTreeLSTM(2, 2, n_ary=2)
+        link = make()
     args = [numpy.random.uniform(-1, 1, (2, 2)) for _ in range(5)]
     gc = numpy.random.uniform(-1, 1, (2, 2))
     gh = numpy.random.uniform(-1, 1, (2, 2))
