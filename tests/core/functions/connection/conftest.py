@@ -1,21 +1,33 @@
-"""Naive float64 references for the convolution tests."""
+"""Naive float64 references for the convolution tests, and checks the
+connection tests share."""
+import doctest
+import importlib
 import itertools
 
 import numpy
 import pytest
 
+from chainer import functions
+from chainer import gradient_check
+from chainer import testing
 from chainer.utils import conv
+
+
+def _as_float64_args(x, W, stride, pad, dilate):
+    """``x`` and ``W`` in float64 and the settings as n-tuples."""
+    nd = x.ndim - 2
+
+    def tup(v):
+        return tuple(v) if isinstance(v, (tuple, list)) else (v,) * nd
+    return (x.astype(numpy.float64), W.astype(numpy.float64), tup(stride),
+            tup(pad), tup(dilate))
 
 
 def _ref_conv(x, W, b=None, stride=1, pad=0, cover_all=False, dilate=1,
               groups=1):
     """Convolution by a loop over kernel offsets and groups."""
     nd = x.ndim - 2
-    def tup(v):
-        return tuple(v) if isinstance(v, (tuple, list)) else (v,) * nd
-    stride, pad, dilate = tup(stride), tup(pad), tup(dilate)
-    x = x.astype(numpy.float64)
-    W = W.astype(numpy.float64)
+    x, W, stride, pad, dilate = _as_float64_args(x, W, stride, pad, dilate)
     ksize = W.shape[2:]
     outs = [conv.get_conv_outsize(s, k, st, p, cover_all, d)
             for s, k, st, p, d in zip(x.shape[2:], ksize, stride, pad,
@@ -46,11 +58,7 @@ def _ref_deconv(x, W, b=None, stride=1, pad=0, outsize=None, dilate=1,
                 groups=1):
     """Transposed convolution by scattering each offset's product."""
     nd = x.ndim - 2
-    def tup(v):
-        return tuple(v) if isinstance(v, (tuple, list)) else (v,) * nd
-    stride, pad, dilate = tup(stride), tup(pad), tup(dilate)
-    x = x.astype(numpy.float64)
-    W = W.astype(numpy.float64)
+    x, W, stride, pad, dilate = _as_float64_args(x, W, stride, pad, dilate)
     ksize = W.shape[2:]
     if outsize is None:
         outsize = [conv.get_deconv_outsize(s, k, st, p, d=d)
@@ -89,3 +97,54 @@ def ref_conv():
 @pytest.fixture
 def ref_deconv():
     return _ref_deconv
+
+
+def _check_doctests(name):
+    # Runs the ``>>>`` examples of module ``name`` with ``np`` and ``F``.
+    module = importlib.import_module(name)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in doctest.DocTestFinder().find(module):
+        test.globs.update({'np': numpy, 'F': functions})
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0
+
+
+@pytest.fixture
+def check_doctests():
+    return _check_doctests
+
+
+def _check_grads(f, arrays, rng, backward=True, double=True, **kwargs):
+    """Runs check_backward and/or check_double_backward of ``f`` at
+    ``arrays`` (``kwargs`` go to both). ``gy``, then one ``gg`` per input,
+    are drawn uniformly from ``rng`` (a RandomState or a seed)."""
+    if not isinstance(rng, numpy.random.RandomState):
+        rng = numpy.random.RandomState(rng)
+    gy = rng.uniform(-1, 1, f(*arrays).shape)
+    gg = [rng.uniform(-1, 1, a.shape) for a in arrays]
+    if backward:
+        gradient_check.check_backward(f, arrays, gy, **kwargs)
+    if double:
+        gradient_check.check_double_backward(f, arrays, gy, gg, **kwargs)
+
+
+@pytest.fixture
+def check_grads():
+    return _check_grads
+
+
+def _check_forward(f, ref, args, settings, dtype):
+    """``f(*args)`` against the float64 ``ref(*args, *settings)``: dtype,
+    shape and values (looser for float16)."""
+    y = f(*args)
+    expected = ref(*(tuple(args) + tuple(settings)))
+    assert y.dtype == dtype
+    assert y.shape == expected.shape
+    tol = {'atol': 5e-2, 'rtol': 5e-2} if dtype == numpy.float16 else {}
+    testing.assert_allclose(expected, y.array, **tol)
+
+
+@pytest.fixture
+def check_forward():
+    return _check_forward

@@ -3,7 +3,6 @@ import pytest
 
 import chainer
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -26,57 +25,37 @@ def _data(dtype, groups, seed=0, c=4, o=6, hw=(6, 5), k=(3, 2)):
     return x, W, b
 
 
-def _tol(dtype):
-    if dtype == numpy.float16:
-        return {'atol': 5e-2, 'rtol': 5e-2}
-    return {'atol': 1e-5, 'rtol': 1e-4}
+def _conv(case):
+    stride, pad, cover_all, dilate, groups = case
+
+    def f(x, W, b):
+        return functions.convolution_2d(x, W, b, stride, pad, cover_all,
+                                        dilate=dilate, groups=groups)
+    return f
 
 
 @pytest.mark.parametrize('case', CASES)
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
 @pytest.mark.parametrize('nobias', [False, True])
-def test_forward(ref_conv, case, dtype, nobias):
-    stride, pad, cover_all, dilate, groups = case
-    x, W, b = _data(dtype, groups)
-    if nobias:
-        b = None
-    y = functions.convolution_2d(x, W, b, stride, pad, cover_all,
-                                 dilate=dilate, groups=groups)
-    expected = ref_conv(x, W, b, stride, pad, cover_all, dilate, groups)
-    assert y.dtype == dtype
-    assert y.shape == expected.shape
-    testing.assert_allclose(expected, y.array, **_tol(dtype))
+def test_forward(ref_conv, check_forward, case, dtype, nobias):
+    x, W, b = _data(dtype, case[4])
+    check_forward(_conv(case), ref_conv, (x, W, None if nobias else b),
+                  case, dtype)
 
 
 @pytest.mark.parametrize('case', CASES)
-def test_backward(case):
-    stride, pad, cover_all, dilate, groups = case
-    x, W, b = _data(numpy.float64, groups, seed=1)
-
-    def f(x, W, b):
-        return functions.convolution_2d(x, W, b, stride, pad, cover_all,
-                                        dilate=dilate, groups=groups)
-    y = f(x, W, b)
-    gy = numpy.random.RandomState(2).uniform(-1, 1, y.shape)
-    gradient_check.check_backward(f, (x, W, b), gy, dtype=numpy.float64,
-                                  atol=1e-5, rtol=1e-4)
+def test_backward(check_grads, case):
+    x, W, b = _data(numpy.float64, case[4], seed=1)
+    check_grads(_conv(case), (x, W, b), 2, double=False,
+                dtype=numpy.float64, atol=1e-5, rtol=1e-4)
 
 
 @pytest.mark.parametrize('case', CASES[:3] + CASES[4:5])
-def test_double_backward(case):
-    stride, pad, cover_all, dilate, groups = case
-    x, W, b = _data(numpy.float64, groups, seed=3, c=2, o=2, hw=(4, 4))
-    rng = numpy.random.RandomState(4)
-
-    def f(x, W, b):
-        return functions.convolution_2d(x, W, b, stride, pad, cover_all,
-                                        dilate=dilate, groups=groups)
-    y = f(x, W, b)
-    gy = rng.uniform(-1, 1, y.shape)
-    gg = [rng.uniform(-1, 1, a.shape) for a in (x, W, b)]
-    gradient_check.check_double_backward(
-        f, (x, W, b), gy, gg, dtype=numpy.float64, atol=1e-4, rtol=1e-3)
+def test_double_backward(check_grads, case):
+    x, W, b = _data(numpy.float64, case[4], seed=3, c=2, o=2, hw=(4, 4))
+    check_grads(_conv(case), (x, W, b), 4, backward=False,
+                dtype=numpy.float64, atol=1e-4, rtol=1e-3)
 
 
 def test_values_small():
@@ -173,17 +152,8 @@ def test_gpu(ref_conv, use_cudnn):
                                 rtol=1e-4)
 
 
-def test_doctests():
-    import doctest
-    import importlib
-    module = importlib.import_module(
-        'chainer.functions.connection.convolution_2d')
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.connection.convolution_2d')
 
 
 @testing.attr.cudnn

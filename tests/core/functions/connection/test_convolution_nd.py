@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -15,8 +14,8 @@ from chainer.utils import type_check
     ((5, 6), (3, 3), 2, 1, False, 1, 1),
 ])
 @pytest.mark.parametrize('dtype', [numpy.float32, numpy.float64])
-def test_convolution_nd(ref_conv, shape, ksize, stride, pad, cover_all,
-                        dilate, groups, dtype):
+def test_convolution_nd(ref_conv, check_grads, shape, ksize, stride, pad,
+                        cover_all, dilate, groups, dtype):
     rng = numpy.random.RandomState(0)
     x = rng.uniform(-1, 1, (2, 4) + shape).astype(dtype)
     W = rng.uniform(-1, 1, (2, 4 // groups) + ksize).astype(dtype)
@@ -31,10 +30,7 @@ def test_convolution_nd(ref_conv, shape, ksize, stride, pad, cover_all,
         ref_conv(x, W, b, stride, pad, cover_all, dilate, groups), y.array,
         atol=1e-5, rtol=1e-4)
     if dtype == numpy.float64:
-        gy = rng.uniform(-1, 1, y.shape)
-        gradient_check.check_backward(f, (x, W, b), gy)
-        gg = [rng.uniform(-1, 1, a.shape) for a in (x, W, b)]
-        gradient_check.check_double_backward(f, (x, W, b), gy, gg)
+        check_grads(f, (x, W, b), rng)
 
 
 def test_convolution_1d_3d(ref_conv):

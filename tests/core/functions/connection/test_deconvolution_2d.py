@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -25,49 +24,37 @@ def _data(dtype, groups, seed=0):
     return x, W, b
 
 
+def _deconv(case):
+    stride, pad, outsize, dilate, groups = case
+
+    def f(x, W, b):
+        return functions.deconvolution_2d(x, W, b, stride, pad, outsize,
+                                          dilate=dilate, groups=groups)
+    return f
+
+
 @pytest.mark.parametrize('case', CASES)
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
 @pytest.mark.parametrize('nobias', [False, True])
-def test_forward(ref_deconv, case, dtype, nobias):
-    stride, pad, outsize, dilate, groups = case
-    x, W, b = _data(dtype, groups)
-    if nobias:
-        b = None
-    y = functions.deconvolution_2d(x, W, b, stride, pad, outsize,
-                                   dilate=dilate, groups=groups)
-    expected = ref_deconv(x, W, b, stride, pad, outsize, dilate, groups)
-    assert y.dtype == dtype
-    assert y.shape == expected.shape
-    tol = ({'atol': 5e-2, 'rtol': 5e-2} if dtype == numpy.float16 else {})
-    testing.assert_allclose(expected, y.array, **tol)
+def test_forward(ref_deconv, check_forward, case, dtype, nobias):
+    x, W, b = _data(dtype, case[4])
+    check_forward(_deconv(case), ref_deconv, (x, W, None if nobias else b),
+                  case, dtype)
 
 
 @pytest.mark.parametrize('case', CASES)
-def test_backward(case):
-    stride, pad, outsize, dilate, groups = case
-    x, W, b = _data(numpy.float64, groups, seed=1)
-
-    def f(x, W, b):
-        return functions.deconvolution_2d(x, W, b, stride, pad, outsize,
-                                          dilate=dilate, groups=groups)
-    gy = numpy.random.RandomState(2).uniform(-1, 1, f(x, W, b).shape)
-    gradient_check.check_backward(f, (x, W, b), gy, dtype=numpy.float64)
+def test_backward(check_grads, case):
+    x, W, b = _data(numpy.float64, case[4], seed=1)
+    check_grads(_deconv(case), (x, W, b), 2, double=False,
+                dtype=numpy.float64)
 
 
 @pytest.mark.parametrize('case', CASES[:3])
-def test_double_backward(case):
-    stride, pad, outsize, dilate, groups = case
-    x, W, b = _data(numpy.float64, groups, seed=3)
-    rng = numpy.random.RandomState(4)
-
-    def f(x, W, b):
-        return functions.deconvolution_2d(x, W, b, stride, pad, outsize,
-                                          dilate=dilate, groups=groups)
-    gy = rng.uniform(-1, 1, f(x, W, b).shape)
-    gg = [rng.uniform(-1, 1, a.shape) for a in (x, W, b)]
-    gradient_check.check_double_backward(f, (x, W, b), gy, gg,
-                                         dtype=numpy.float64)
+def test_double_backward(check_grads, case):
+    x, W, b = _data(numpy.float64, case[4], seed=3)
+    check_grads(_deconv(case), (x, W, b), 4, backward=False,
+                dtype=numpy.float64)
 
 
 def test_is_adjoint_of_convolution():
@@ -95,17 +82,8 @@ def test_channel_mismatch():
         functions.deconvolution_2d(x, W)
 
 
-def test_doctests():
-    import doctest
-    import importlib
-    module = importlib.import_module(
-        'chainer.functions.connection.deconvolution_2d')
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.connection.deconvolution_2d')
 
 
 @testing.attr.gpu

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 
 
@@ -12,8 +11,8 @@ from chainer import testing
     ((3, 2, 3), (2, 3, 2), 2, 1, None, 1, 1),
     ((3, 3, 2), (3, 2, 2), (2, 1, 2), (0, 1, 1), (8, 2, 3), 1, 2),
 ])
-def test_deconvolution_nd(ref_deconv, shape, ksize, stride, pad, outsize,
-                          dilate, groups):
+def test_deconvolution_nd(ref_deconv, check_grads, shape, ksize, stride, pad,
+                          outsize, dilate, groups):
     rng = numpy.random.RandomState(0)
     x = rng.uniform(-1, 1, (2, 4) + shape)
     W = rng.uniform(-1, 1, (4, 6 // groups) + ksize)
@@ -25,10 +24,7 @@ def test_deconvolution_nd(ref_deconv, shape, ksize, stride, pad, outsize,
     y = f(x, W, b)
     testing.assert_allclose(
         ref_deconv(x, W, b, stride, pad, outsize, dilate, groups), y.array)
-    gy = rng.uniform(-1, 1, y.shape)
-    gradient_check.check_backward(f, (x, W, b), gy)
-    gg = [rng.uniform(-1, 1, a.shape) for a in (x, W, b)]
-    gradient_check.check_double_backward(f, (x, W, b), gy, gg)
+    check_grads(f, (x, W, b), rng)
 
 
 def test_deconvolution_1d_3d(ref_deconv):

@@ -124,17 +124,8 @@ def test_linear_gpu():
     testing.assert_allclose(cuda.to_cpu(y.array), x @ W.T + b)
 
 
-def test_doctests():
-    import doctest
-    import importlib
-    module = importlib.import_module(
-        'chainer.functions.connection.linear')
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.connection.linear')
 
 
 def test_empty_batch():

@@ -1,9 +1,13 @@
-"""Naive window-by-window references for the pooling tests."""
+"""Naive window-by-window references for the pooling tests, and their
+doctest runner."""
+import doctest
+import importlib
 import itertools
 
 import numpy
 import pytest
 
+from chainer import functions
 from chainer.utils import conv
 
 
@@ -57,3 +61,19 @@ def ref_avg(x, ksize, stride, pad, pad_value=0):
 @pytest.fixture
 def pool_ref():
     return {'max': ref_max, 'avg': ref_avg, 'windows': windows}
+
+
+def _check_doctests(name):
+    # Runs the ``>>>`` examples of module ``name`` with ``np`` and ``F``.
+    module = importlib.import_module(name)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for test in doctest.DocTestFinder().find(module):
+        test.globs.update({'np': numpy, 'F': functions})
+        runner.run(test)
+    assert runner.failures == 0
+    assert runner.tries > 0
+
+
+@pytest.fixture
+def check_doctests():
+    return _check_doctests

@@ -62,17 +62,8 @@ def test_bad_input():
         functions.average_pooling_2d(numpy.zeros((1, 1, 2, 2)), 3)
 
 
-def test_doctests():
-    import doctest
-    import importlib
-    module = importlib.import_module(
-        'chainer.functions.pooling.average_pooling_2d')
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.pooling.average_pooling_2d')
 
 
 @testing.attr.gpu

@@ -112,17 +112,8 @@ def test_gpu(pool_ref):
     testing.assert_allclose(xc.grad, cuda.to_cpu(xg.grad))
 
 
-def test_doctests():
-    import doctest
-    import importlib
-    module = importlib.import_module(
-        'chainer.functions.pooling.max_pooling_2d')
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.pooling.max_pooling_2d')
 
 
 @testing.attr.cudnn

@@ -72,14 +72,5 @@ def test_bad_outsize():
         functions.unpooling_2d(x, 2, outsize=(9, 9))
 
 
-def test_doctests():
-    import doctest
-    import importlib
-    module = importlib.import_module(
-        'chainer.functions.pooling.unpooling_2d')
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.pooling.unpooling_2d')
