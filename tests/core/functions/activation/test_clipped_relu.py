@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -10,27 +9,20 @@ from chainer.utils import type_check
 @pytest.mark.parametrize('shape', [(3, 4), (), (0,)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, dtype):
+def test_forward_backward(check_forward_and_grads, shape, dtype):
     rng = numpy.random.RandomState(0)
     z = 0.75
     x = rng.uniform(-1, 1, shape).astype(dtype)
     # Keep away from the kinks at 0 and z.
     x[(-0.05 < x) & (x < 0.05)] = 0.5
     x[(z - 0.05 < x) & (x < z + 0.05)] = 0.5
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.clipped_relu(x, z)
-    assert y.dtype == dtype
     expected = numpy.array([min(max(0., float(v)), z) for v in x.ravel()],
                            dtype).reshape(shape)
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    tol = {'atol': 1e-3, 'rtol': 1e-3} if dtype == numpy.float16 else {}
 
     def f(x):
         return functions.clipped_relu(x, z)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(f, (x,), expected, rng,
+                            {'atol': 1e-3, 'rtol': 1e-3}, exact=True)
 
 
 def test_default_z():

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -12,26 +11,17 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, axis, dtype):
+def test_forward_backward(check_forward_and_grads, shape, axis, dtype):
     rng = numpy.random.RandomState(1)
     x = rng.uniform(-1, 1, shape).astype(dtype)
     x[(-0.05 < x) & (x < 0.05)] = 0.5
-    gy_shape = list(shape)
-    gy_shape[axis] *= 2
-    gy = rng.uniform(-1, 1, gy_shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.crelu(x, axis=axis)
-    assert y.dtype == dtype
     expected = numpy.concatenate(
         (numpy.maximum(x, 0), numpy.maximum(-x, 0)), axis=axis)
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    tol = {'atol': 1e-3, 'rtol': 1e-3} if dtype == numpy.float16 else {}
 
     def f(x):
         return functions.crelu(x, axis=axis)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(f, (x,), expected, rng,
+                            {'atol': 1e-3, 'rtol': 1e-3}, exact=True)
 
 
 def test_example():

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -10,23 +9,15 @@ from chainer.utils import type_check
 @pytest.mark.parametrize('shape', [(3, 4), (), (0,)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, dtype):
+def test_forward_backward(check_forward_and_grads, shape, dtype):
     rng = numpy.random.RandomState(3)
     x = rng.uniform(-4, 4, shape).astype(dtype)
     x[(numpy.abs(numpy.abs(x) - 2.5) < 0.1)] = 0.3
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.hard_sigmoid(x)
-    assert y.dtype == dtype
     expected = numpy.array(
         [0. if v < -2.5 else 1. if v > 2.5 else 0.2 * v + 0.5
          for v in x.astype(float).ravel()]).reshape(shape)
-    tol = {'atol': 1e-3, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, expected, **tol)
-    gradient_check.check_backward(
-        functions.hard_sigmoid, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        functions.hard_sigmoid, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(functions.hard_sigmoid, (x,), expected, rng,
+                            {'atol': 1e-3, 'rtol': 1e-2})
 
 
 def test_example():

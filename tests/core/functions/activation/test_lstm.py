@@ -38,7 +38,7 @@ def _ref(c_prev, x):
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(c_shape, x_shape, dtype):
+def test_forward_backward(check_cell, c_shape, x_shape, dtype):
     rng = numpy.random.RandomState(11)
     c = rng.uniform(-1, 1, c_shape).astype(dtype)
     x = rng.uniform(-1, 1, x_shape).astype(dtype)
@@ -47,19 +47,7 @@ def test_forward_backward(c_shape, x_shape, dtype):
     gh = rng.uniform(-1, 1, h_shape).astype(dtype)
     ggc = rng.uniform(-1, 1, c_shape).astype(dtype)
     ggx = rng.uniform(-1, 1, x_shape).astype(dtype)
-    c_new, h = functions.lstm(c, x)
-    assert c_new.dtype == dtype and h.dtype == dtype
-    c_exp, h_exp = _ref(c, x)
-    tol = {'atol': 5e-3, 'rtol': 5e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(c_new.array, c_exp, **tol)
-    testing.assert_allclose(h.array, h_exp, **tol)
-    if dtype == numpy.float16:
-        tol = {'atol': 5e-2, 'rtol': 5e-2}
-    gradient_check.check_backward(
-        functions.lstm, (c, x), (gc, gh), dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        functions.lstm, (c, x), (gc, gh), (ggc, ggx), dtype=numpy.float64,
-        **tol)
+    check_cell(functions.lstm, (c, x), (gc, gh), (ggc, ggx), _ref(c, x))
 
 
 @pytest.mark.parametrize('use', ['c', 'h'])
@@ -108,24 +96,11 @@ def test_returns_variables():
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    from chainer.backends import cuda
+def test_gpu_matches_cpu(gpu_matches_cpu):
     rng = numpy.random.RandomState(99)
     inputs = [rng.uniform(-1, 1, (3, 2)).astype(numpy.float32),
               rng.uniform(-1, 1, (2, 8)).astype(numpy.float32)]
 
     def f(*xs):
         return functions.lstm(*xs)
-    ys = f(*inputs)
-    ys = ys if isinstance(ys, tuple) else (ys,)
-    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
-    ys_gpu = f(*gpu_inputs)
-    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
-    for y, y_gpu in zip(ys, ys_gpu):
-        assert isinstance(y_gpu.array, cuda.ndarray)
-        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
-                                atol=1e-5, rtol=1e-4)
-    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
-           for y in ys]
-    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
-                                  atol=1e-3, rtol=1e-3)
+    gpu_matches_cpu(f, inputs, rng)

@@ -2,8 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
-from chainer import testing
 from chainer.utils import type_check
 
 
@@ -13,27 +11,17 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(x_shape, w_shape, dtype):
+def test_forward_backward(check_forward_and_grads, x_shape, w_shape, dtype):
     rng = numpy.random.RandomState(9)
     x = rng.uniform(-1, 1, x_shape).astype(dtype)
     x[(-0.05 < x) & (x < 0.05)] = 0.5
     W = rng.uniform(-1, 1, w_shape).astype(dtype)
-    gy = rng.uniform(-1, 1, x_shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, x_shape).astype(dtype)
-    ggw = rng.uniform(-1, 1, w_shape).astype(dtype)
-    y = functions.prelu(x, W)
-    assert y.dtype == dtype
     expected = x.astype(numpy.float64).copy()
     for idx in numpy.ndindex(*x_shape):
         if x[idx] < 0:
             expected[idx] *= W[idx[1:1 + len(w_shape)]]
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, expected, **tol)
-    gradient_check.check_backward(
-        functions.prelu, (x, W), gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        functions.prelu, (x, W), gy, (ggx, ggw), dtype=numpy.float64,
-        **tol)
+    check_forward_and_grads(functions.prelu, (x, W), expected, rng,
+                            {'atol': 1e-2, 'rtol': 1e-2})
 
 
 @pytest.mark.parametrize('x_shape,w_shape', [

@@ -4,8 +4,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
-from chainer import testing
 from chainer.utils import type_check
 
 
@@ -18,25 +16,19 @@ def _ref(x, alpha, scale):
 @pytest.mark.parametrize('alpha,scale', [(None, None), (0.5, 2.0)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, alpha, scale, dtype):
+def test_forward_backward(check_forward_and_grads, shape, alpha, scale,
+                          dtype):
     rng = numpy.random.RandomState(5)
     x = rng.uniform(-1, 1, shape).astype(dtype)
     x[(-0.05 < x) & (x < 0.05)] = 0.5
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
     kw = {} if alpha is None else {'alpha': alpha, 'scale': scale}
-    y = functions.selu(x, **kw)
-    assert y.dtype == dtype
     expected = _ref(x, alpha or 1.6732632423543772,
                     scale or 1.0507009873554805)
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, expected, **tol)
 
     def f(x):
         return functions.selu(x, **kw)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(f, (x,), expected, rng,
+                            {'atol': 1e-2, 'rtol': 1e-2})
 
 
 def test_integer_input_rejected():

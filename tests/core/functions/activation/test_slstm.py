@@ -3,7 +3,6 @@ import pytest
 
 from chainer import functions
 from chainer import gradient_check
-from chainer import testing
 from chainer.utils import type_check
 
 
@@ -31,7 +30,7 @@ def _ref(c1, c2, x1, x2):
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(c_shape, x_shape, dtype):
+def test_forward_backward(check_cell, c_shape, x_shape, dtype):
     rng = numpy.random.RandomState(13)
 
     def u(shape):
@@ -39,18 +38,7 @@ def test_forward_backward(c_shape, x_shape, dtype):
     inputs = (u(c_shape), u(c_shape), u(x_shape), u(x_shape))
     grads = (u(c_shape), u(c_shape))
     ggs = (u(c_shape), u(c_shape), u(x_shape), u(x_shape))
-    c, h = functions.slstm(*inputs)
-    assert c.dtype == dtype and h.dtype == dtype
-    c_exp, h_exp = _ref(*inputs)
-    tol = {'atol': 5e-3, 'rtol': 5e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(c.array, c_exp, **tol)
-    testing.assert_allclose(h.array, h_exp, **tol)
-    if dtype == numpy.float16:
-        tol = {'atol': 5e-2, 'rtol': 5e-2}
-    gradient_check.check_backward(
-        functions.slstm, inputs, grads, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        functions.slstm, inputs, grads, ggs, dtype=numpy.float64, **tol)
+    check_cell(functions.slstm, inputs, grads, ggs, _ref(*inputs))
 
 
 @pytest.mark.parametrize('use', [0, 1])

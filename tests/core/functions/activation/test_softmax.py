@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.testing import attr
 from chainer.utils import type_check
@@ -20,21 +19,14 @@ def _ref(x, axis):
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, axis, dtype):
+def test_forward_backward(check_forward_and_grads, shape, axis, dtype):
     rng = numpy.random.RandomState(2)
     x = rng.uniform(-2, 2, shape).astype(dtype)
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.softmax(x, axis=axis)
-    assert y.dtype == dtype
-    tol = {'atol': 1e-3, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, _ref(x, axis), **tol)
 
     def f(x):
         return functions.softmax(x, axis=axis)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(f, (x,), _ref(x, axis), rng,
+                            {'atol': 1e-3, 'rtol': 1e-2})
 
 
 def test_default_axis_and_large_values():
@@ -62,23 +54,10 @@ def test_integer_input_rejected():
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    from chainer.backends import cuda
+def test_gpu_matches_cpu(gpu_matches_cpu):
     rng = numpy.random.RandomState(99)
     inputs = [rng.uniform(-2, 2, (3, 4)).astype(numpy.float32)]
 
     def f(*xs):
         return functions.softmax(*xs)
-    ys = f(*inputs)
-    ys = ys if isinstance(ys, tuple) else (ys,)
-    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
-    ys_gpu = f(*gpu_inputs)
-    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
-    for y, y_gpu in zip(ys, ys_gpu):
-        assert isinstance(y_gpu.array, cuda.ndarray)
-        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
-                                atol=1e-5, rtol=1e-4)
-    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
-           for y in ys]
-    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
-                                  atol=1e-3, rtol=1e-3)
+    gpu_matches_cpu(f, inputs, rng)

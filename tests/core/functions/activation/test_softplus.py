@@ -4,7 +4,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -18,21 +17,14 @@ def _ref(x, beta):
 @pytest.mark.parametrize('beta', [1.0, 2.5])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, beta, dtype):
+def test_forward_backward(check_forward_and_grads, shape, beta, dtype):
     rng = numpy.random.RandomState(6)
     x = rng.uniform(-2, 2, shape).astype(dtype)
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.softplus(x, beta=beta)
-    assert y.dtype == dtype
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, _ref(x, beta), **tol)
 
     def f(x):
         return functions.softplus(x, beta=beta)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(f, (x,), _ref(x, beta), rng,
+                            {'atol': 1e-2, 'rtol': 1e-2})
 
 
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,

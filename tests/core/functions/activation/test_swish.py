@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -12,26 +11,17 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(x_shape, beta_shape, dtype):
+def test_forward_backward(check_forward_and_grads, x_shape, beta_shape,
+                          dtype):
     rng = numpy.random.RandomState(10)
     x = rng.uniform(-1, 1, x_shape).astype(dtype)
     beta = rng.uniform(-1, 1, beta_shape).astype(dtype)
-    gy = rng.uniform(-1, 1, x_shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, x_shape).astype(dtype)
-    ggb = rng.uniform(-1, 1, beta_shape).astype(dtype)
-    y = functions.swish(x, beta)
-    assert y.dtype == dtype
     b = beta.reshape((1,) + beta_shape +
                      (1,) * (len(x_shape) - len(beta_shape) - 1))
     x64 = x.astype(numpy.float64)
     expected = x64 / (1 + numpy.exp(-b * x64))
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, expected, **tol)
-    gradient_check.check_backward(
-        functions.swish, (x, beta), gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        functions.swish, (x, beta), gy, (ggx, ggb), dtype=numpy.float64,
-        **tol)
+    check_forward_and_grads(functions.swish, (x, beta), expected, rng,
+                            {'atol': 1e-2, 'rtol': 1e-2})
 
 
 def test_beta_zero_is_half():

@@ -5,7 +5,6 @@ import pytest
 
 import chainer
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -18,20 +17,12 @@ class TestTanhUnary(unittest.TestCase):
 @pytest.mark.parametrize('shape', [(3, 4), (), (0,)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, dtype):
+def test_forward_backward(check_forward_and_grads, shape, dtype):
     rng = numpy.random.RandomState(2)
     x = rng.uniform(-3, 3, shape).astype(dtype)
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.tanh(x)
-    assert y.dtype == dtype and y.shape == shape
-    tol = {'atol': 1e-3, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, numpy.tanh(x.astype(numpy.float64)),
-                            **tol)
-    gradient_check.check_backward(functions.tanh, x, gy,
-                                  dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(functions.tanh, x, gy, ggx,
-                                         dtype=numpy.float64, **tol)
+    check_forward_and_grads(functions.tanh, (x,),
+                            numpy.tanh(x.astype(numpy.float64)), rng,
+                            {'atol': 1e-3, 'rtol': 1e-2})
 
 
 def test_docstring_example_values():

@@ -3,7 +3,6 @@ import pytest
 
 from chainer import functions
 from chainer import gradient_check
-from chainer import testing
 from chainer.utils import type_check
 
 
@@ -27,7 +26,7 @@ def _ref(cs, x):
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(n_children, c_shape, dtype):
+def test_forward_backward(check_cell, n_children, c_shape, dtype):
     rng = numpy.random.RandomState(15)
 
     def u(shape):
@@ -36,18 +35,8 @@ def test_forward_backward(n_children, c_shape, dtype):
     inputs = tuple(u(c_shape) for _ in range(n_children)) + (u(x_shape),)
     grads = (u(c_shape), u(c_shape))
     ggs = tuple(u(v.shape) for v in inputs)
-    c, h = functions.tree_lstm(*inputs)
-    assert c.dtype == dtype and h.dtype == dtype
-    c_exp, h_exp = _ref(inputs[:-1], inputs[-1])
-    tol = {'atol': 5e-3, 'rtol': 5e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(c.array, c_exp, **tol)
-    testing.assert_allclose(h.array, h_exp, **tol)
-    if dtype == numpy.float16:
-        tol = {'atol': 5e-2, 'rtol': 5e-2}
-    gradient_check.check_backward(
-        functions.tree_lstm, inputs, grads, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        functions.tree_lstm, inputs, grads, ggs, dtype=numpy.float64, **tol)
+    check_cell(functions.tree_lstm, inputs, grads, ggs,
+               _ref(inputs[:-1], inputs[-1]))
 
 
 @pytest.mark.parametrize('use', [0, 1])

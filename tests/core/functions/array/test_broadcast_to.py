@@ -3,7 +3,6 @@ import pytest
 
 import chainer
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.testing import attr
 from chainer.utils import type_check
@@ -18,22 +17,15 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(in_shape, out_shape, dtype):
+def test_forward_backward(check_forward_and_grads, in_shape, out_shape,
+                          dtype):
     rng = numpy.random.RandomState(2)
     x = rng.uniform(-1, 1, in_shape).astype(dtype)
-    y = functions.broadcast_to(x, out_shape)
-    assert y.dtype == dtype
-    testing.assert_allclose(
-        y.array, numpy.broadcast_to(x, out_shape), atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, out_shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, in_shape).astype(dtype)
-    tol = {'atol': 5e-2, 'rtol': 5e-2} if dtype == numpy.float16 else {}
 
     def f(x):
         return functions.broadcast_to(x, out_shape)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(f, (x,), numpy.broadcast_to(x, out_shape), rng,
+                            grad_tol16={'atol': 5e-2, 'rtol': 5e-2})
 
 
 def test_gradient_is_sum():
@@ -62,24 +54,11 @@ def test_invalid(in_shape, out_shape):
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    from chainer.backends import cuda
+def test_gpu_matches_cpu(gpu_matches_cpu):
     rng = numpy.random.RandomState(99)
     inputs = [rng.uniform(-1, 1, (3, 1)).astype(numpy.float32)]
 
     def f(*xs):
         x, = xs
         return functions.broadcast_to(x, (2, 3, 4))
-    ys = f(*inputs)
-    ys = ys if isinstance(ys, tuple) else (ys,)
-    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
-    ys_gpu = f(*gpu_inputs)
-    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
-    for y, y_gpu in zip(ys, ys_gpu):
-        assert isinstance(y_gpu.array, cuda.ndarray)
-        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
-                                atol=1e-5, rtol=1e-4)
-    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
-           for y in ys]
-    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
-                                  atol=1e-3, rtol=1e-3)
+    gpu_matches_cpu(f, inputs, rng)

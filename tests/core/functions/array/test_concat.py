@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.testing import attr
 from chainer.utils import type_check
@@ -18,21 +17,13 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shapes, axis, dtype):
+def test_forward_backward(check_forward_and_grads, shapes, axis, dtype):
     rng = numpy.random.RandomState(7)
-    xs = [rng.uniform(-1, 1, s).astype(dtype) for s in shapes]
-    y = functions.concat(xs, axis)
-    expected = numpy.concatenate(xs, axis)
-    assert y.dtype == dtype
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
-    ggxs = [rng.uniform(-1, 1, s).astype(dtype) for s in shapes]
+    xs = tuple(rng.uniform(-1, 1, s).astype(dtype) for s in shapes)
 
     def f(*xs):
         return functions.concat(xs, axis)
-    gradient_check.check_backward(f, xs, gy, dtype=numpy.float64)
-    gradient_check.check_double_backward(
-        f, xs, gy, ggxs, dtype=numpy.float64)
+    check_forward_and_grads(f, xs, numpy.concatenate(xs, axis), rng)
 
 
 def test_non_contiguous():
@@ -68,8 +59,7 @@ def test_empty_list():
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    from chainer.backends import cuda
+def test_gpu_matches_cpu(gpu_matches_cpu):
     rng = numpy.random.RandomState(99)
     inputs = [rng.uniform(-1, 1, (3, 4)).astype(numpy.float32),
               rng.uniform(-1, 1, (3, 2)).astype(numpy.float32)]
@@ -77,16 +67,4 @@ def test_gpu_matches_cpu():
     def f(*xs):
         a, b = xs
         return functions.concat((a, b), 1)
-    ys = f(*inputs)
-    ys = ys if isinstance(ys, tuple) else (ys,)
-    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
-    ys_gpu = f(*gpu_inputs)
-    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
-    for y, y_gpu in zip(ys, ys_gpu):
-        assert isinstance(y_gpu.array, cuda.ndarray)
-        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
-                                atol=1e-5, rtol=1e-4)
-    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
-           for y in ys]
-    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
-                                  atol=1e-3, rtol=1e-3)
+    gpu_matches_cpu(f, inputs, rng)

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -22,20 +21,13 @@ def _ref(x, r):
                                      ((2, 8, 3, 2), 2)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, r, dtype):
+def test_forward_backward(check_forward_and_grads, shape, r, dtype):
     rng = numpy.random.RandomState(40)
     x = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.depth2space(x, r)
-    expected = _ref(x, r)
-    assert y.dtype == dtype
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
 
     def f(x):
         return functions.depth2space(x, r)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64)
-    gradient_check.check_double_backward(f, x, gy, ggx, dtype=numpy.float64)
+    check_forward_and_grads(f, (x,), _ref(x, r), rng)
 
 
 def test_inverse_of_space2depth():

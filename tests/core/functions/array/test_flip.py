@@ -2,8 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
-from chainer import testing
 from chainer.utils import type_check
 
 
@@ -12,19 +10,13 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, axis, dtype):
+def test_forward_backward(check_forward_and_grads, shape, axis, dtype):
     rng = numpy.random.RandomState(21)
     x = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.flip(x, axis)
-    assert y.dtype == dtype
-    testing.assert_allclose(y.array, numpy.flip(x, axis), atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
 
     def f(x):
         return functions.flip(x, axis)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64)
-    gradient_check.check_double_backward(f, x, gy, ggx, dtype=numpy.float64)
+    check_forward_and_grads(f, (x,), numpy.flip(x, axis), rng)
 
 
 @pytest.mark.parametrize('shape,axis', [((2, 3), 2), ((2, 3), -3), ((), 0)])

@@ -19,22 +19,14 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(in_shape, out_shape, dtype):
+def test_forward_backward(check_forward_and_grads, in_shape, out_shape,
+                          dtype):
     rng = numpy.random.RandomState(0)
     x = rng.uniform(-1, 1, in_shape).astype(dtype)
-    y = functions.reshape(x, out_shape)
-    expected = x.reshape(out_shape)
-    assert y.dtype == dtype
-    assert y.shape == expected.shape
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
-    gradient_check.check_backward(
-        lambda x: functions.reshape(x, out_shape), x, gy,
-        dtype=numpy.float64)
-    ggx = rng.uniform(-1, 1, in_shape).astype(dtype)
-    gradient_check.check_double_backward(
-        lambda x: functions.reshape(x, out_shape), x, gy, ggx,
-        dtype=numpy.float64)
+
+    def f(x):
+        return functions.reshape(x, out_shape)
+    check_forward_and_grads(f, (x,), x.reshape(out_shape), rng)
 
 
 def test_no_copy_and_view():

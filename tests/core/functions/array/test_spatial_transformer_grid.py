@@ -2,8 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
-from chainer import testing
 from chainer.utils import type_check
 
 
@@ -22,24 +20,16 @@ def _ref(theta, H, W):
 @pytest.mark.parametrize('output_shape', [(3, 4), (2, 2), (1, 3)])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(output_shape, dtype):
+def test_forward_backward(check_forward_and_grads, output_shape, dtype):
     rng = numpy.random.RandomState(42)
     theta = rng.uniform(-1, 1, (2, 2, 3)).astype(dtype)
-    y = functions.spatial_transformer_grid(theta, output_shape)
-    assert y.shape == (2, 2) + output_shape
-    assert y.dtype == dtype
-    tol = {'atol': 1e-2, 'rtol': 1e-2} if dtype == numpy.float16 else {}
-    testing.assert_allclose(y.array, _ref(theta, *output_shape), **tol)
-    gy = rng.uniform(-1, 1, y.shape).astype(dtype)
-    ggt = rng.uniform(-1, 1, theta.shape).astype(dtype)
-    if dtype == numpy.float16:
-        tol = {'atol': 5e-2, 'rtol': 5e-2}
 
     def f(theta):
         return functions.spatial_transformer_grid(theta, output_shape)
-    gradient_check.check_backward(f, theta, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, theta, gy, ggt, dtype=numpy.float64, **tol)
+    y = check_forward_and_grads(
+        f, (theta,), _ref(theta, *output_shape), rng,
+        {'atol': 1e-2, 'rtol': 1e-2}, {'atol': 5e-2, 'rtol': 5e-2})
+    assert y.shape == (2, 2) + output_shape
 
 
 def test_invalid():

@@ -2,7 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
 
@@ -13,21 +12,13 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, axis, dtype):
+def test_forward_backward(check_forward_and_grads, shape, axis, dtype):
     rng = numpy.random.RandomState(11)
-    xs = [rng.uniform(-1, 1, shape).astype(dtype) for _ in range(3)]
-    y = functions.stack(xs, axis)
-    expected = numpy.stack(xs, axis)
-    assert y.dtype == dtype
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
-    ggxs = [rng.uniform(-1, 1, shape).astype(dtype) for _ in range(3)]
+    xs = tuple(rng.uniform(-1, 1, shape).astype(dtype) for _ in range(3))
 
     def f(*xs):
         return functions.stack(xs, axis)
-    gradient_check.check_backward(f, xs, gy, dtype=numpy.float64)
-    gradient_check.check_double_backward(
-        f, xs, gy, ggxs, dtype=numpy.float64)
+    check_forward_and_grads(f, xs, numpy.stack(xs, axis), rng)
 
 
 def test_non_contiguous():

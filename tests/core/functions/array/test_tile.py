@@ -2,8 +2,6 @@ import numpy
 import pytest
 
 from chainer import functions
-from chainer import gradient_check
-from chainer import testing
 
 
 @pytest.mark.parametrize('shape,reps', [
@@ -12,22 +10,14 @@ from chainer import testing
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, reps, dtype):
+def test_forward_backward(check_forward_and_grads, shape, reps, dtype):
     rng = numpy.random.RandomState(32)
     x = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.tile(x, reps)
-    expected = numpy.tile(x, reps)
-    assert y.dtype == dtype
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
-    tol = {'atol': 5e-2, 'rtol': 5e-2} if dtype == numpy.float16 else {}
 
     def f(x):
         return functions.tile(x, reps)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64, **tol)
-    gradient_check.check_double_backward(
-        f, x, gy, ggx, dtype=numpy.float64, **tol)
+    check_forward_and_grads(f, (x,), numpy.tile(x, reps), rng,
+                            grad_tol16={'atol': 5e-2, 'rtol': 5e-2})
 
 
 def test_bad_reps():

@@ -19,20 +19,13 @@ from chainer.utils import type_check
 ])
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_forward_backward(shape, axes, dtype):
+def test_forward_backward(check_forward_and_grads, shape, axes, dtype):
     rng = numpy.random.RandomState(1)
     x = rng.uniform(-1, 1, shape).astype(dtype)
-    y = functions.transpose(x, axes)
-    expected = x.transpose(axes)
-    assert y.dtype == dtype
-    testing.assert_allclose(y.array, expected, atol=0, rtol=0)
-    gy = rng.uniform(-1, 1, expected.shape).astype(dtype)
-    ggx = rng.uniform(-1, 1, shape).astype(dtype)
 
     def f(x):
         return functions.transpose(x, axes)
-    gradient_check.check_backward(f, x, gy, dtype=numpy.float64)
-    gradient_check.check_double_backward(f, x, gy, ggx, dtype=numpy.float64)
+    check_forward_and_grads(f, (x,), x.transpose(axes), rng)
 
 
 def test_non_contiguous():

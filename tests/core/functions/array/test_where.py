@@ -66,8 +66,7 @@ def test_dtype_mismatch():
 
 
 @attr.gpu
-def test_gpu_matches_cpu():
-    from chainer.backends import cuda
+def test_gpu_matches_cpu(gpu_matches_cpu):
     rng = numpy.random.RandomState(99)
     inputs = [rng.uniform(-1, 1, (1, 3)).astype(numpy.float32),
               rng.uniform(-1, 1, (1, 3)).astype(numpy.float32)]
@@ -75,16 +74,4 @@ def test_gpu_matches_cpu():
     def f(*xs):
         cond = numpy.array([[True, False, True]])
         return functions.where(cond, *xs)
-    ys = f(*inputs)
-    ys = ys if isinstance(ys, tuple) else (ys,)
-    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
-    ys_gpu = f(*gpu_inputs)
-    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
-    for y, y_gpu in zip(ys, ys_gpu):
-        assert isinstance(y_gpu.array, cuda.ndarray)
-        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
-                                atol=1e-5, rtol=1e-4)
-    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
-           for y in ys]
-    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
-                                  atol=1e-3, rtol=1e-3)
+    gpu_matches_cpu(f, inputs, rng)

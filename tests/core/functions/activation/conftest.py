@@ -1,0 +1,91 @@
+"""Checks shared by the activation function tests.
+
+Test modules never import each other; each check is a fixture returning a
+callable:
+
+- ``check_forward_and_grads(f, inputs, expected, rng, tol16, exact=False)``
+- ``check_cell(f, inputs, grads, ggs, expected)`` for the LSTM cells
+- ``gpu_matches_cpu(f, inputs, rng)``
+"""
+import numpy
+import pytest
+
+from chainer.backends import cuda
+from chainer import gradient_check
+from chainer import testing
+
+
+def _check_forward_and_grads(f, inputs, expected, rng, tol16, exact=False):
+    # One output of the dtype of the first input and of expected's shape.
+    dtype = inputs[0].dtype
+    y = f(*inputs)
+    assert y.dtype == dtype
+    assert y.shape == numpy.shape(expected)
+    tol = tol16 if dtype == numpy.float16 else {}
+    testing.assert_allclose(y.array, expected,
+                            **({'atol': 0, 'rtol': 0} if exact else tol))
+    gy = rng.uniform(-1, 1, y.shape).astype(dtype)
+    ggs = tuple(rng.uniform(-1, 1, x.shape).astype(dtype) for x in inputs)
+    gradient_check.check_backward(f, inputs, gy, dtype=numpy.float64, **tol)
+    gradient_check.check_double_backward(f, inputs, gy, ggs,
+                                         dtype=numpy.float64, **tol)
+    return y
+
+
+@pytest.fixture
+def check_forward_and_grads():
+    """``check(f, inputs, expected, rng, tol16, exact=False)``:
+    ``f(*inputs)`` has the first input's dtype and ``expected``'s shape and
+    values (exactly if ``exact``, else within ``tol16`` for float16); then
+    backward and double backward pass in float64 (within ``tol16`` for
+    float16), with ``gy`` and then one ``gg`` per input drawn from ``rng``.
+    Returns the output."""
+    return _check_forward_and_grads
+
+
+def _check_cell(f, inputs, grads, ggs, expected):
+    dtype = inputs[0].dtype
+    c, h = f(*inputs)
+    assert c.dtype == dtype and h.dtype == dtype
+    tol = {'atol': 5e-3, 'rtol': 5e-2} if dtype == numpy.float16 else {}
+    testing.assert_allclose(c.array, expected[0], **tol)
+    testing.assert_allclose(h.array, expected[1], **tol)
+    if dtype == numpy.float16:
+        tol = {'atol': 5e-2, 'rtol': 5e-2}
+    gradient_check.check_backward(f, inputs, grads, dtype=numpy.float64,
+                                  **tol)
+    gradient_check.check_double_backward(f, inputs, grads, ggs,
+                                         dtype=numpy.float64, **tol)
+
+
+@pytest.fixture
+def check_cell():
+    """``check(f, inputs, grads, ggs, expected)``: an LSTM-like ``f``
+    returns ``(c, h)`` of the inputs' dtype equal to ``expected`` (looser
+    for float16), and passes backward and double backward in float64 with
+    the given output and input gradients."""
+    return _check_cell
+
+
+def _check_gpu_matches_cpu(f, inputs, rng):
+    ys = f(*inputs)
+    ys = ys if isinstance(ys, tuple) else (ys,)
+    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
+    ys_gpu = f(*gpu_inputs)
+    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
+    for y, y_gpu in zip(ys, ys_gpu):
+        assert isinstance(y_gpu.array, cuda.ndarray)
+        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
+                                atol=1e-5, rtol=1e-4)
+    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
+           for y in ys]
+    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
+                                  atol=1e-3, rtol=1e-3)
+
+
+@pytest.fixture
+def gpu_matches_cpu():
+    """``check(f, inputs, rng)``: ``f`` gives its CPU outputs on GPU copies
+    of ``inputs`` and passes check_backward there, with output gradients
+    drawn from ``rng``."""
+    return _check_gpu_matches_cpu
