@@ -6,6 +6,8 @@ callable:
 - ``check_forward_and_grads(f, inputs, expected, rng, tol16, exact=False)``
 - ``check_cell(f, inputs, grads, ggs, expected)`` for the LSTM cells
 - ``gpu_matches_cpu(f, inputs, rng)``
+- ``along_axis_case(f, ref)``: one case per test of the checks shared by
+  the functions along an axis (softmax, log_softmax)
 """
 import numpy
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from chainer.backends import cuda
 from chainer import gradient_check
 from chainer import testing
+from chainer.utils import type_check
 
 
 def _check_forward_and_grads(f, inputs, expected, rng, tol16, exact=False):
@@ -89,3 +92,31 @@ def gpu_matches_cpu():
     of ``inputs`` and passes check_backward there, with output gradients
     drawn from ``rng``."""
     return _check_gpu_matches_cpu
+
+
+def _along_axis_non_contiguous(f, ref):
+    x = numpy.linspace(-3, 3, 24).reshape(4, 6)[:, ::2]
+    testing.assert_allclose(f(x).array, ref(x, 1))
+
+
+def _along_axis_rejects(axis=1, dtype=numpy.float32):
+    def check(f, ref):
+        with pytest.raises(type_check.InvalidType):
+            f(numpy.zeros((2, 3), dtype), axis=axis)
+    return check
+
+
+_ALONG_AXIS_CASES = {
+    'non_contiguous': _along_axis_non_contiguous,
+    'axis_too_large': _along_axis_rejects(axis=2),
+    'axis_too_small': _along_axis_rejects(axis=-3),
+    'integer_input': _along_axis_rejects(dtype=numpy.int32),
+}
+
+
+@pytest.fixture(params=sorted(_ALONG_AXIS_CASES))
+def along_axis_case(request):
+    """``check(f, ref)`` for ``f(x, axis=1)`` with float64 reference
+    ``ref(x, axis)``: a non-contiguous input, and InvalidType for axes
+    out of range and for integer input (one case per test)."""
+    return _ALONG_AXIS_CASES[request.param]

@@ -4,7 +4,6 @@ import pytest
 from chainer import functions
 from chainer import testing
 from chainer.testing import attr
-from chainer.utils import type_check
 
 
 def _ref(x, axis):
@@ -37,20 +36,8 @@ def test_default_axis_and_large_values():
     testing.assert_allclose(y, _ref(x, 1))
 
 
-def test_non_contiguous():
-    x = numpy.linspace(-3, 3, 24).reshape(4, 6)[:, ::2]
-    testing.assert_allclose(functions.softmax(x).array, _ref(x, 1))
-
-
-@pytest.mark.parametrize('axis', [2, -3])
-def test_invalid_axis(axis):
-    with pytest.raises(type_check.InvalidType):
-        functions.softmax(numpy.zeros((2, 3), numpy.float32), axis=axis)
-
-
-def test_integer_input_rejected():
-    with pytest.raises(type_check.InvalidType):
-        functions.softmax(numpy.zeros((2, 3), numpy.int32))
+def test_along_axis_cases(along_axis_case):
+    along_axis_case(functions.softmax, _ref)
 
 
 @attr.gpu

@@ -103,15 +103,33 @@ def flat_fn(fn, n_layers, ratio, n_ws, n_st, n_xs, seed, **kwargs):
     return f
 
 
+def flat_args(states, ws, bs, xs):
+    """The inputs of a :func:`flat_fn` function: states, weights, biases
+    and sequences in one tuple."""
+    return tuple(list(states) + [w for lw in ws for w in lw] +
+                 [b for lw in bs for b in lw] + list(xs))
+
+
+def check_backward(fn, n_ws, states, ws, bs, xs, seed, kwargs=None,
+                   **check_kwargs):
+    """check_backward (atol=1e-4, rtol=1e-3) of a 2-layer ``fn`` without
+    dropout, as a function of flat arrays; output gradients are drawn
+    from RandomState(seed). ``kwargs`` go to ``fn``."""
+    f = flat_fn(fn, 2, 0.0, n_ws, len(states), len(xs), 0, **(kwargs or {}))
+    args = flat_args(states, ws, bs, xs)
+    rng = numpy.random.RandomState(seed)
+    gys = tuple(rng.uniform(-1, 1, o.shape) for o in f(*args))
+    gradient_check.check_backward(f, args, gys, atol=1e-4, rtol=1e-3,
+                                  **check_kwargs)
+
+
 def check_double(fn, n_ws, has_c, bi, sizes, ratio=0.3, **kwargs):
     """Double backward of a 2-layer RNN (dropout masks fixed) in float64,
     and agreement of the first-order gradients of the fast array path and
     of the recomputed graph used for double backprop."""
     n_dirs = 2 if bi else 1
     hx, cx, ws, bs, xs = make_params(2, n_dirs, 3, 2, n_ws, sizes, seed=1)
-    args = [hx] + ([cx] if has_c else [])
-    args = tuple(args + [w for lw in ws for w in lw] +
-                 [b for lw in bs for b in lw] + xs)
+    args = flat_args([hx] + ([cx] if has_c else []), ws, bs, xs)
     f = flat_fn(fn, 2, ratio, n_ws, 2 if has_c else 1, len(xs), 5, **kwargs)
     rng = numpy.random.RandomState(2)
     gys = tuple(rng.uniform(-1, 1, y.shape) for y in f(*args))
@@ -131,4 +149,4 @@ def check_double(fn, n_ws, has_c, bi, sizes, ratio=0.3, **kwargs):
 def rnn_ref():
     return {'lstm': lstm_cell, 'gru': gru_cell, 'rnn': rnn_cell,
             'run': reference, 'params': make_params,
-            'check_double': check_double}
+            'check_backward': check_backward, 'check_double': check_double}

@@ -3,7 +3,6 @@ import pytest
 
 import chainer
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 
 
@@ -35,22 +34,9 @@ def test_backward(rnn_ref, bi):
     sizes = [3, 2, 1]
     hx, cx, ws, bs, xs = rnn_ref['params'](2, n_dirs, 4, 3, 8, sizes,
                                            seed=1)
-    n_w = len(ws) * 8
     fn = functions.n_step_bilstm if bi else functions.n_step_lstm
-
-    def f(hx, cx, *args):
-        fw, fb, xs_ = args[:n_w], args[n_w:2 * n_w], args[2 * n_w:]
-        ws_ = [fw[i:i + 8] for i in range(0, n_w, 8)]
-        bs_ = [fb[i:i + 8] for i in range(0, n_w, 8)]
-        hy, cy, ys = fn(2, 0.0, hx, cx, ws_, bs_, list(xs_))
-        return (hy, cy) + ys
-    args = ([hx, cx] + [w for lw in ws for w in lw] +
-            [b for lw in bs for b in lw] + xs)
-    rng = numpy.random.RandomState(2)
-    outs = f(*args)
-    gys = [rng.uniform(-1, 1, o.shape) for o in outs]
-    gradient_check.check_backward(f, tuple(args), tuple(gys),
-                                  dtype=numpy.float64, atol=1e-4, rtol=1e-3)
+    rnn_ref['check_backward'](fn, 8, [hx, cx], ws, bs, xs, 2,
+                              dtype=numpy.float64)
 
 
 def test_backward_some_outputs_unused(rnn_ref):

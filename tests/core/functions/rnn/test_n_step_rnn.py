@@ -1,9 +1,7 @@
-import numpy
 import pytest
 
 import chainer
 from chainer import functions
-from chainer import gradient_check
 from chainer import testing
 
 
@@ -20,21 +18,8 @@ def test_forward_backward(rnn_ref, bi, activation):
     testing.assert_allclose(ehy, hy.array)
     for e, y in zip(eys, ys):
         testing.assert_allclose(e, y.array)
-
-    n_w = len(ws) * 2
-
-    def f(hx, *args):
-        fw, fb, xs_ = args[:n_w], args[n_w:2 * n_w], args[2 * n_w:]
-        hy, ys = fn(2, 0.0, hx, [fw[i:i + 2] for i in range(0, n_w, 2)],
-                    [fb[i:i + 2] for i in range(0, n_w, 2)], list(xs_),
-                    activation=activation)
-        return (hy,) + ys
-    args = ([hx] + [w for lw in ws for w in lw] +
-            [b for lw in bs for b in lw] + xs)
-    rng = numpy.random.RandomState(4)
-    gys = [rng.uniform(-1, 1, o.shape) for o in f(*args)]
-    gradient_check.check_backward(f, tuple(args), tuple(gys),
-                                  atol=1e-4, rtol=1e-3)
+    rnn_ref['check_backward'](fn, 2, [hx], ws, bs, xs, 4,
+                              {'activation': activation})
 
 
 def test_bad_activation(rnn_ref):
