@@ -5,14 +5,13 @@ callable:
 
 - ``check_forward_and_grads(f, inputs, expected, rng, tol16, exact=False)``
 - ``check_cell(f, inputs, grads, ggs, expected)`` for the LSTM cells
-- ``gpu_matches_cpu(f, inputs, rng)``
+- ``gpu_matches_cpu`` comes from ``tests/core/functions/conftest.py``
 - ``along_axis_case(f, ref)``: one case per test of the checks shared by
   the functions along an axis (softmax, log_softmax)
 """
 import numpy
 import pytest
 
-from chainer.backends import cuda
 from chainer import gradient_check
 from chainer import testing
 from chainer.utils import type_check
@@ -68,30 +67,6 @@ def check_cell():
     for float16), and passes backward and double backward in float64 with
     the given output and input gradients."""
     return _check_cell
-
-
-def _check_gpu_matches_cpu(f, inputs, rng):
-    ys = f(*inputs)
-    ys = ys if isinstance(ys, tuple) else (ys,)
-    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
-    ys_gpu = f(*gpu_inputs)
-    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
-    for y, y_gpu in zip(ys, ys_gpu):
-        assert isinstance(y_gpu.array, cuda.ndarray)
-        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
-                                atol=1e-5, rtol=1e-4)
-    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
-           for y in ys]
-    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
-                                  atol=1e-3, rtol=1e-3)
-
-
-@pytest.fixture
-def gpu_matches_cpu():
-    """``check(f, inputs, rng)``: ``f`` gives its CPU outputs on GPU copies
-    of ``inputs`` and passes check_backward there, with output gradients
-    drawn from ``rng``."""
-    return _check_gpu_matches_cpu
 
 
 def _along_axis_non_contiguous(f, ref):

@@ -5,12 +5,11 @@ callable:
 
 - ``check_forward_and_grads(f, inputs, expected, rng, forward_tol16=None,
   grad_tol16=None)``
-- ``gpu_matches_cpu(f, inputs, rng)``
+- ``gpu_matches_cpu`` comes from ``tests/core/functions/conftest.py``
 """
 import numpy
 import pytest
 
-from chainer.backends import cuda
 from chainer import gradient_check
 from chainer import testing
 
@@ -48,25 +47,3 @@ def check_forward_and_grads():
     return _check_forward_and_grads
 
 
-def _check_gpu_matches_cpu(f, inputs, rng):
-    ys = f(*inputs)
-    ys = ys if isinstance(ys, tuple) else (ys,)
-    gpu_inputs = [cuda.to_gpu(x) for x in inputs]
-    ys_gpu = f(*gpu_inputs)
-    ys_gpu = ys_gpu if isinstance(ys_gpu, tuple) else (ys_gpu,)
-    for y, y_gpu in zip(ys, ys_gpu):
-        assert isinstance(y_gpu.array, cuda.ndarray)
-        testing.assert_allclose(y.array, cuda.to_cpu(y_gpu.array),
-                                atol=1e-5, rtol=1e-4)
-    gys = [cuda.to_gpu(rng.uniform(-1, 1, y.shape).astype(y.dtype))
-           for y in ys]
-    gradient_check.check_backward(f, gpu_inputs, gys, dtype=numpy.float64,
-                                  atol=1e-3, rtol=1e-3)
-
-
-@pytest.fixture
-def gpu_matches_cpu():
-    """``check(f, inputs, rng)``: ``f`` gives its CPU outputs on GPU copies
-    of ``inputs`` and passes check_backward there, with output gradients
-    drawn from ``rng``."""
-    return _check_gpu_matches_cpu

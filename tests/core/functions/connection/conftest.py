@@ -1,13 +1,10 @@
 """Naive float64 references for the convolution tests, and checks the
 connection tests share."""
-import doctest
-import importlib
 import itertools
 
 import numpy
 import pytest
 
-from chainer import functions
 from chainer import gradient_check
 from chainer import testing
 from chainer.utils import conv
@@ -97,22 +94,6 @@ def ref_conv():
 @pytest.fixture
 def ref_deconv():
     return _ref_deconv
-
-
-def _check_doctests(name):
-    # Runs the ``>>>`` examples of module ``name`` with ``np`` and ``F``.
-    module = importlib.import_module(name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
-
-
-@pytest.fixture
-def check_doctests():
-    return _check_doctests
 
 
 def _check_grads(f, arrays, rng, backward=True, double=True, **kwargs):

@@ -1,13 +1,9 @@
-"""Naive window-by-window references for the pooling tests, and their
-doctest runner."""
-import doctest
-import importlib
+"""Naive window-by-window references for the pooling tests."""
 import itertools
 
 import numpy
 import pytest
 
-from chainer import functions
 from chainer.utils import conv
 
 
@@ -63,17 +59,3 @@ def pool_ref():
     return {'max': ref_max, 'avg': ref_avg, 'windows': windows}
 
 
-def _check_doctests(name):
-    # Runs the ``>>>`` examples of module ``name`` with ``np`` and ``F``.
-    module = importlib.import_module(name)
-    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
-    for test in doctest.DocTestFinder().find(module):
-        test.globs.update({'np': numpy, 'F': functions})
-        runner.run(test)
-    assert runner.failures == 0
-    assert runner.tries > 0
-
-
-@pytest.fixture
-def check_doctests():
-    return _check_doctests
