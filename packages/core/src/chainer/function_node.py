@@ -20,6 +20,8 @@ _global_config = configuration.global_config
 _type_check_local = type_check._thread_local
 _LightTypeInfoTuple = type_check.LightTypeInfoTuple
 _hook_local = function_hook._thread_local
+_weakref_ref = weakref.ref
+_cuda_available = cuda.available  # fixed at import, like CuPy itself
 
 
 class FunctionNode(object):
@@ -106,11 +108,21 @@ class FunctionNode(object):
         if debug is None:
             debug = _global_config.debug
         if type_check_on:
-            self._check_data_type_forward(in_data)
+            # Inlined fast path of _check_data_type_forward (every call).
+            tc_local = _type_check_local
+            prev = tc_local.light_mode
+            tc_local.light_mode = True
+            try:
+                self.check_type_forward(_LightTypeInfoTuple(in_data))
+                ok = True
+            except type_check.InvalidType:
+                ok = False
+            finally:
+                tc_local.light_mode = prev
+            if not ok:
+                self._check_data_type_forward(in_data)
 
-        hooks = getattr(_hook_local, 'function_hooks', None)
-        if hooks is None:
-            hooks = function_hook._get_function_hooks()
+        hooks = _hook_local.function_hooks
         local_hooks = self._local_function_hooks
         if local_hooks:
             hooks = collections.OrderedDict(hooks)
@@ -120,8 +132,8 @@ class FunctionNode(object):
             for hook in hooks:
                 hook.forward_preprocess(self, in_data)
 
-        if cuda.available and not isinstance(in_data[0] if in_data else
-                                             None, numpy.ndarray):
+        if _cuda_available and not isinstance(in_data[0] if in_data else
+                                              None, numpy.ndarray):
             with cuda.get_device_from_array(*in_data):
                 outputs = self.forward(in_data)
         else:
@@ -158,7 +170,7 @@ class FunctionNode(object):
             node = y._node
             node._creator_node = self
             node._rank = out_rank
-        self.outputs = tuple([weakref.ref(y._node) for y in ret])
+        self.outputs = tuple([_weakref_ref(y._node) for y in ret])
 
         indexes = self._input_indexes_to_retain
         if indexes is not None:
