@@ -207,3 +207,14 @@ def test_many_chunks(ref_conv):
     testing.assert_allclose(gW, Wv.grad, atol=1e-2, rtol=1e-4)
     gx = functions.deconvolution_2d(gy64, W64, pad=1).array
     testing.assert_allclose(gx, xv.grad, atol=1e-3, rtol=1e-4)
+
+
+@pytest.mark.parametrize('stride, cover_all, hw', [
+    (1, False, (4, 5)), (2, False, (5, 6)), ((2, 3), False, (6, 7)),
+    (2, True, (4, 5)), ((1, 2), True, (3, 4))])
+def test_pointwise_kernel_grads(check_grads, stride, cover_all, hw):
+    # 1x1 kernels without padding take a gradient path with no col2im; the
+    # strided and cover_all cases leave pixels that no window reads.
+    x, W, b = _data(numpy.float64, 1, seed=5, c=3, o=4, hw=hw, k=(1, 1))
+    check_grads(_conv((stride, 0, cover_all, 1, 1)), (x, W, b), 6,
+                double=False, dtype=numpy.float64, atol=1e-5, rtol=1e-4)
