@@ -169,3 +169,46 @@ def test_gpu_matches_cpu():
     testing.assert_allclose(y.array, cuda.to_cpu(yg.array), atol=1e-5)
     testing.assert_allclose(rm, cuda.to_cpu(rm_g), atol=1e-6)
     testing.assert_allclose(rv, cuda.to_cpu(rv_g), atol=1e-6)
+
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32])
+@pytest.mark.parametrize('need', [(True, True, True), (True, False, False),
+                                  (False, True, True)])
+def test_array_backward_matches_variable_backward(dtype, need):
+    # Plain backprop runs _backward_arrays; double backprop builds the
+    # BatchNormalizationGrad node. Both must give the same gradients, and
+    # match an independent float64 formula.
+    rng = numpy.random.RandomState(11)
+    x0 = rng.uniform(-1, 2, (3, 4, 2, 5)).astype(dtype)
+    g0 = rng.uniform(0.5, 1.5, 4).astype(dtype)
+    b0 = rng.uniform(-1, 1, 4).astype(dtype)
+    gy = rng.uniform(-1, 1, x0.shape).astype(dtype)
+    results = []
+    for double in (False, True):
+        vs = [chainer.Variable(a.copy(), requires_grad=r)
+              for a, r in zip((x0, g0, b0), need)]
+        y = functions.batch_normalization(*vs)
+        assert hasattr(y.creator_node, '_backward_arrays')
+        y.grad = gy
+        y.backward(enable_double_backprop=double)
+        results.append([v.grad for v in vs])
+    for a, b, r in zip(results[0], results[1], need):
+        if not r:
+            assert a is None and b is None
+            continue
+        assert type(a) is numpy.ndarray and a.dtype == dtype
+        numpy.testing.assert_array_equal(a, b)
+    ax = (0, 2, 3)
+    x, g, gy64 = (a.astype(numpy.float64) for a in (x0, g0, gy))
+    mu = x.mean(ax, keepdims=True)
+    sd = numpy.sqrt(x.var(ax, keepdims=True) + 2e-5)
+    xh = (x - mu) / sd
+    gb = gy64.sum(ax)
+    gg = (gy64 * xh).sum(ax)
+    gx = (g[:, None, None] / sd) * (
+        gy64 - gb[:, None, None] / 30 - xh * gg[:, None, None] / 30)
+    tol = {'atol': 2e-2, 'rtol': 2e-2} if dtype == numpy.float16 else {
+        'atol': 1e-5, 'rtol': 1e-4}
+    for got, want, r in zip(results[0], (gx, gg, gb), need):
+        if r:
+            numpy.testing.assert_allclose(got, want, **tol)

@@ -55,6 +55,39 @@ class BatchNormalization(function_node.FunctionNode):
         return BatchNormalizationGrad(
             self.axis, self.mean, self.inv_std).apply((x, gamma, gy))
 
+    def _backward_arrays(self, indexes, grad_outputs):
+        # Plain backprop: the same kernel as BatchNormalizationGrad.forward,
+        # without its node or Variables (and x_hat is not kept).
+        gy, = grad_outputs
+        x, gamma = self.inputs[0]._data, self.inputs[1]._data
+        gx, ggamma, gbeta, _ = _grads(
+            self.axis, self.mean, self.inv_std, x, gamma, gy)
+        ret = (gx, ggamma, gbeta)
+        return tuple([ret[i] for i in indexes])
+
+
+def _grads(axis, mean, inv_std, x, gamma, gy):
+    """(gx, ggamma, gbeta, x_hat) of batch normalization; in-place steps
+    keep the temporaries few, with the operations (and roundings) of
+    ``coef * (gy - gbeta / m - x_hat * (ggamma / m))``."""
+    xp = backend.get_array_module(x)
+    dtype = mean.dtype
+    m = x.size // gamma.size
+    # x - mean promotes x to the statistics' dtype exactly, as astype.
+    x_hat = x - mean
+    x_hat *= inv_std
+    gy = gy.astype(dtype, copy=False)
+    gbeta = gy.sum(axis=axis, keepdims=True)
+    tmp = gy * x_hat
+    ggamma = tmp.sum(axis=axis, keepdims=True)
+    coef = gamma.reshape(mean.shape) * inv_std
+    gx = gy - gbeta / m
+    gx -= xp.multiply(x_hat, ggamma / m, out=tmp)
+    gx *= coef
+    return (gx.astype(x.dtype, copy=False),
+            ggamma.reshape(gamma.shape).astype(x.dtype, copy=False),
+            gbeta.reshape(gamma.shape).astype(x.dtype, copy=False), x_hat)
+
 
 class BatchNormalizationGrad(function_node.FunctionNode):
 
@@ -71,19 +104,9 @@ class BatchNormalizationGrad(function_node.FunctionNode):
     def forward(self, inputs):
         self.retain_inputs((0, 1, 2))
         x, gamma, gy = inputs
-        dtype = self.mean.dtype
-        m = x.size // gamma.size
-        pshape = self.mean.shape
-        x_hat = (x.astype(dtype) - self.mean) * self.inv_std
-        gy = gy.astype(dtype, copy=False)
-        gbeta = self._reduce(gy)
-        ggamma = self._reduce(gy * x_hat)
-        coef = gamma.reshape(pshape) * self.inv_std
-        gx = coef * (gy - gbeta / m - x_hat * (ggamma / m))
-        self._x_hat = x_hat
-        return (gx.astype(x.dtype, copy=False),
-                ggamma.reshape(gamma.shape).astype(x.dtype, copy=False),
-                gbeta.reshape(gamma.shape).astype(x.dtype, copy=False))
+        gx, ggamma, gbeta, self._x_hat = _grads(
+            self.axis, self.mean, self.inv_std, x, gamma, gy)
+        return gx, ggamma, gbeta
 
     def backward(self, indexes, grad_outputs):
         # Second derivatives, derived by hand with the centering operator
