@@ -1,15 +1,15 @@
 """``Link``, ``Chain`` and ``ChainList``: the building blocks of models."""
 import collections
 import contextlib
-import warnings
 
 import numpy
 
 from chainer import _link_copy
 from chainer import _link_device
+from chainer import _link_device_mixin
+from chainer import _link_grads_mixin
+from chainer import _link_hooks_mixin
 from chainer import backend
-from chainer.backends import cuda
-from chainer.backends import intel64
 from chainer import initializers
 from chainer import link_hook
 from chainer import variable
@@ -23,7 +23,8 @@ def _shape_and_dtype(value):
     return value, numpy.float32
 
 
-class Link(object):
+class Link(_link_hooks_mixin.LinkHooksMixin, _link_grads_mixin.LinkGradsMixin,
+           _link_device_mixin.LinkDeviceMixin):
 
     """Building block of model definitions.
 
@@ -74,11 +75,6 @@ class Link(object):
             self.add_param(name, shape, dtype=dtype)
 
     @property
-    def xp(self):
-        """Array module of this link: ``numpy`` on CPU, ``cupy`` on GPU."""
-        return numpy if self._cpu else cuda.cupy
-
-    @property
     def within_init_scope(self):
         """True inside :meth:`init_scope` (assignments register)."""
         return getattr(self, '_within_init_scope', False)
@@ -99,17 +95,6 @@ class Link(object):
         finally:
             self._within_init_scope = old
 
-    @property
-    def local_link_hooks(self):
-        """Ordered dictionary of the link hooks registered on this link.
-
-        Unlike the hooks registered with ``with hook:``, which apply to all
-        links, these apply only to this link.
-        """
-        if self._local_link_hooks is None:
-            self._local_link_hooks = collections.OrderedDict()
-        return self._local_link_hooks
-
     def __call__(self, *args, **kwargs):
         """Runs the forward method between the link hooks' callbacks.
 
@@ -121,6 +106,7 @@ class Link(object):
             hooks = collections.OrderedDict(hooks)
             hooks.update(local)
         # v5: a __call__ injected by a mixin class wins over forward().
+        # Link's own private bases must therefore never define __call__.
         forward = getattr(super(Link, self), '__call__', None)
         if forward is None:
             forward = self.forward
@@ -311,65 +297,6 @@ class Link(object):
         for name in self._params:
             dst[name].addgrad(src[name])
 
-    def cleargrads(self):
-        """Clears all gradient arrays (sets them to ``None``)."""
-        for param in self.params():
-            param.cleargrad()
-
-    def zerograds(self):
-        """Fills all gradient arrays with zeros.
-
-        .. deprecated:: v1.15
-           Use :meth:`cleargrads` instead.
-        """
-        warnings.warn(
-            'Link.zerograds is deprecated. Use Link.cleargrads instead.',
-            DeprecationWarning)
-        with warnings.catch_warnings():
-            # One warning per call is enough; each Parameter would warn too.
-            warnings.simplefilter('ignore', DeprecationWarning)
-            for param in self.params():
-                param.zerograd()
-
-    def count_params(self):
-        """Returns the total number of scalars in the initialized parameters.
-
-        Uninitialized parameters are skipped with a warning.
-        """
-        size = 0
-        for path, param in self.namedparams():
-            if param.array is None:
-                warnings.warn(
-                    'Parameter \'{}\' has not been initialized, so the '
-                    'resulting count will not include the number of '
-                    'parameters in it.'.format(path))
-                continue
-            size += param.size
-        return size
-
-    def enable_update(self):
-        """Sets ``update_rule.enabled = True`` on every parameter."""
-        for param in self.params():
-            rule = param.update_rule
-            if rule is not None:
-                rule.enabled = True
-
-    def disable_update(self):
-        """Sets ``update_rule.enabled = False`` on every parameter."""
-        for param in self.params():
-            rule = param.update_rule
-            if rule is not None:
-                rule.enabled = False
-
-    @property
-    def update_enabled(self):
-        """True if at least one parameter has an enabled update rule."""
-        for param in self.params():
-            rule = param.update_rule
-            if rule is not None and rule.enabled:
-                return True
-        return False
-
     def repeat(self, n_repeat, mode='init'):
         """Returns a :class:`~chainer.Sequential` of ``n_repeat`` copies.
 
@@ -405,85 +332,6 @@ class Link(object):
                 backend.copyto(param.array, numpy.asarray(data))
         for name in sorted(self._persistent):
             d[name] = serializer(name, d[name])
-
-    def to_cpu(self):
-        """Moves parameters and persistent values to the host.
-
-        Other attributes are not handled; override this method to move
-        them. Returns ``self``.
-        """
-        d = self.__dict__
-        for name in self._params:
-            d[name].to_cpu()
-        for name in self._persistent:
-            d[name] = _link_device.persistent_to_cpu(d[name])
-        self._cpu = True
-        self._device_id = None
-        return self
-
-    def to_gpu(self, device=None):
-        """Moves parameters and persistent values to a GPU.
-
-        Args:
-            device: Device id or object; the current device if omitted.
-
-        Returns ``self``.
-        """
-        cuda.check_cuda_available()
-        with cuda._get_device_or_current(device):
-            d = self.__dict__
-            for name in self._params:
-                d[name].to_gpu()
-            for name in self._persistent:
-                d[name] = _link_device.persistent_to_gpu(d[name])
-            self._device_id = cuda.cupy.cuda.get_device_id()
-        self._cpu = False
-        return self
-
-    def to_intel64(self):
-        """Converts parameters and persistent values to iDeep arrays.
-
-        Returns ``self``.
-        """
-        intel64.check_ideep_available()
-        d = self.__dict__
-        for name in self._params:
-            d[name].to_intel64()
-        for name in self._persistent:
-            d[name] = _link_device.persistent_to_intel64(d[name])
-        self._cpu = True
-        self._device_id = None
-        return self
-
-    def add_hook(self, hook, name=None):
-        """Registers a link hook on this link.
-
-        Args:
-            hook (~chainer.LinkHook): The hook.
-            name (str): Unique name among this link's hooks; the hook's
-                ``name`` attribute if omitted.
-
-        Returns ``self``.
-        """
-        if not isinstance(hook, link_hook.LinkHook):
-            raise TypeError('Hook must be of type LinkHook')
-        if name is None:
-            name = hook.name
-        hooks = self.local_link_hooks
-        if name in hooks:
-            raise KeyError('Hook %s already exists' % name)
-        hooks[name] = hook
-        hook.added(self)
-        return self
-
-    def delete_hook(self, name):
-        """Unregisters the link hook registered under ``name``."""
-        hooks = self.local_link_hooks
-        if name not in hooks:
-            raise KeyError('Hook %s does not exist' % name)
-        hook = hooks.pop(name)
-        hook.deleted(self)
-
 
 # Last: chainer._chain subclasses Link from this module.
 from chainer._chain import Chain  # NOQA
