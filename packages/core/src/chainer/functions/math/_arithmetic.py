@@ -115,3 +115,21 @@ class ConstantOp(function_node.FunctionNode):
             return
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types.size() == 1)
+
+
+class BinaryOp(function_node.FunctionNode):
+
+    """An op between two Variables that broadcast against each other.
+
+    Subclasses set ``_label`` (``'_ + _'``); the inputs must share a dtype
+    and have broadcastable shapes.
+    """
+
+    _label = None
+
+    @property
+    def label(self):
+        return self._label
+
+    def check_type_forward(self, in_types):
+        check_binary(in_types)

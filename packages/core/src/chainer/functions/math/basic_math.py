@@ -9,7 +9,7 @@ variant (no gradient flows to it). An array operand is a constant Variable.
 import chainer
 from chainer import backend
 from chainer import function_node
-from chainer.functions.math._arithmetic import check_binary
+from chainer.functions.math._arithmetic import BinaryOp
 from chainer.functions.math._arithmetic import check_float
 from chainer.functions.math._arithmetic import force
 from chainer.functions.math._arithmetic import preprocess_rhs
@@ -84,14 +84,9 @@ def absolute(self):
     return Absolute().apply((self,))[0]
 
 
-class Add(function_node.FunctionNode):
+class Add(BinaryOp):
 
-    @property
-    def label(self):
-        return '_ + _'
-
-    def check_type_forward(self, in_types):
-        check_binary(in_types)
+    _label = '_ + _'
 
     def forward(self, x):
         self.x_shapes = (x[0].shape, x[1].shape)
@@ -104,7 +99,6 @@ class Add(function_node.FunctionNode):
     def _backward_arrays(self, indexes, gy):
         g = gy[0]
         return tuple([sum_to_array(g, self.x_shapes[i]) for i in indexes])
-
 
 
 class MultiAdd(function_node.FunctionNode):
@@ -155,14 +149,9 @@ def add(*xs):  # lhs + rhs or add more than 2 variables
     return MultiAdd().apply(xs)[0]
 
 
-class Sub(function_node.FunctionNode):
+class Sub(BinaryOp):
 
-    @property
-    def label(self):
-        return '_ - _'
-
-    def check_type_forward(self, in_types):
-        check_binary(in_types)
+    _label = '_ - _'
 
     def forward(self, x):
         self.x_shapes = (x[0].shape, x[1].shape)
@@ -191,7 +180,6 @@ def sub(self, rhs):  # lhs - rhs
     return Sub().apply((self, rhs))[0]
 
 
-
 def rsub(self, rhs):  # rhs - lhs
     """Element-wise subtraction with reflected operands."""
     rhs, const = preprocess_rhs(self, rhs)
@@ -200,14 +188,9 @@ def rsub(self, rhs):  # rhs - lhs
     return Sub().apply((rhs, self))[0]
 
 
-class Mul(function_node.FunctionNode):
+class Mul(BinaryOp):
 
-    @property
-    def label(self):
-        return '_ * _'
-
-    def check_type_forward(self, in_types):
-        check_binary(in_types)
+    _label = '_ * _'
 
     def forward(self, x):
         self.retain_inputs((0, 1))
@@ -231,7 +214,6 @@ class Mul(function_node.FunctionNode):
             for i in indexes])
 
 
-
 def mul(self, rhs):  # lhs * rhs
     """Element-wise multiplication."""
     rhs, const = preprocess_rhs(self, rhs)
@@ -240,14 +222,9 @@ def mul(self, rhs):  # lhs * rhs
     return Mul().apply((self, rhs))[0]
 
 
-class Div(function_node.FunctionNode):
+class Div(BinaryOp):
 
-    @property
-    def label(self):
-        return '_ / _'
-
-    def check_type_forward(self, in_types):
-        check_binary(in_types)
+    _label = '_ / _'
 
     def forward(self, x):
         self.retain_inputs((0, 1))
@@ -288,8 +265,6 @@ def div(self, rhs):  # lhs / rhs
     return Div().apply((self, rhs))[0]
 
 
-
-
 def rdiv(self, rhs):  # rhs / lhs
     """Element-wise division with reflected operands."""
     rhs, const = preprocess_rhs(self, rhs)
@@ -298,16 +273,11 @@ def rdiv(self, rhs):  # rhs / lhs
     return Div().apply((rhs, self))[0]
 
 
-class FloorDiv(function_node.FunctionNode):
+class FloorDiv(BinaryOp):
 
     """``lhs // rhs``; piecewise constant, so no gradient flows."""
 
-    @property
-    def label(self):
-        return '_ // _'
-
-    def check_type_forward(self, in_types):
-        check_binary(in_types)
+    _label = '_ // _'
 
     def forward(self, x):
         xp = backend.get_array_module(*x)
@@ -335,14 +305,12 @@ def rfloordiv(self, rhs):  # rhs // lhs
     return FloorDiv().apply((rhs, self))[0]
 
 
-class PowVarVar(function_node.FunctionNode):
+class PowVarVar(BinaryOp):
 
-    @property
-    def label(self):
-        return '_ ** _'
+    _label = '_ ** _'
 
     def check_type_forward(self, in_types):
-        check_binary(in_types)
+        super(PowVarVar, self).check_type_forward(in_types)
         type_check.expect(in_types[0].dtype.kind == 'f')
 
     def forward(self, x):
@@ -362,14 +330,12 @@ class PowVarVar(function_node.FunctionNode):
         return tuple(ret)
 
 
-
 def pow(self, rhs):  # lhs ** rhs
     """Element-wise power."""
     rhs, const = preprocess_rhs(self, rhs)
     if const is not None:
         return PowVarConst(const).apply((self,))[0]
     return PowVarVar().apply((self, rhs))[0]
-
 
 
 def rpow(self, rhs):  # rhs ** lhs
