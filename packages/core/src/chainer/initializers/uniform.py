@@ -39,7 +39,22 @@ class Uniform(initializer.Initializer):
         _fill_uniform(array, self.scale)
 
 
-class LeCunUniform(initializer.Initializer):
+class _FanScaledUniform(initializer.Initializer):
+
+    """Uniform on ``[-s, s]`` with ``s = scale * _bound(fan_in, fan_out)``.
+    """
+
+    def __init__(self, scale=1.0, dtype=None):
+        self.scale = scale
+        super(_FanScaledUniform, self).__init__(dtype)
+
+    def __call__(self, array):
+        self._check_dtype(array)
+        fan_in, fan_out = initializer.get_fans(array.shape)
+        _fill_uniform(array, self.scale * self._bound(fan_in, fan_out))
+
+
+class LeCunUniform(_FanScaledUniform):
 
     """Initializes array with a scaled uniform distribution.
 
@@ -54,17 +69,12 @@ class LeCunUniform(initializer.Initializer):
 
     """
 
-    def __init__(self, scale=1.0, dtype=None):
-        self.scale = scale
-        super(LeCunUniform, self).__init__(dtype)
-
-    def __call__(self, array):
-        self._check_dtype(array)
-        fan_in, fan_out = initializer.get_fans(array.shape)
-        _fill_uniform(array, self.scale * numpy.sqrt(3. / fan_in))
+    @staticmethod
+    def _bound(fan_in, fan_out):
+        return numpy.sqrt(3. / fan_in)
 
 
-class GlorotUniform(initializer.Initializer):
+class GlorotUniform(_FanScaledUniform):
 
     """Initializes array with a scaled uniform distribution.
 
@@ -78,18 +88,12 @@ class GlorotUniform(initializer.Initializer):
 
     """
 
-    def __init__(self, scale=1.0, dtype=None):
-        self.scale = scale
-        super(GlorotUniform, self).__init__(dtype)
-
-    def __call__(self, array):
-        self._check_dtype(array)
-        fan_in, fan_out = initializer.get_fans(array.shape)
-        _fill_uniform(array,
-                      self.scale * numpy.sqrt(6. / (fan_in + fan_out)))
+    @staticmethod
+    def _bound(fan_in, fan_out):
+        return numpy.sqrt(6. / (fan_in + fan_out))
 
 
-class HeUniform(initializer.Initializer):
+class HeUniform(_FanScaledUniform):
 
     """Initializes array with scaled uniform distribution.
 
@@ -103,11 +107,6 @@ class HeUniform(initializer.Initializer):
 
     """
 
-    def __init__(self, scale=1.0, dtype=None):
-        self.scale = scale
-        super(HeUniform, self).__init__(dtype)
-
-    def __call__(self, array):
-        self._check_dtype(array)
-        fan_in, fan_out = initializer.get_fans(array.shape)
-        _fill_uniform(array, self.scale * numpy.sqrt(6. / fan_in))
+    @staticmethod
+    def _bound(fan_in, fan_out):
+        return numpy.sqrt(6. / fan_in)
