@@ -15,8 +15,10 @@ def _cell(kind, w, b, x, h, c):
     if kind == 'lstm':
         i = _sigmoid(lin(0, x) + lin(4, h))
         f = _sigmoid(lin(1, x) + lin(5, h))
-        o = _sigmoid(lin(2, x) + lin(6, h))
-        a = numpy.tanh(lin(3, x) + lin(7, h))
+        # v5's code order (cuDNN's): w2 feeds the cell input, w3 the
+        # output gate.
+        a = numpy.tanh(lin(2, x) + lin(6, h))
+        o = _sigmoid(lin(3, x) + lin(7, h))
         c = f * c + i * a
         return o * numpy.tanh(c), c
     if kind == 'gru':

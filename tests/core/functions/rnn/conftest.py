@@ -14,8 +14,10 @@ def _sig(x):
 def lstm_cell(x, h, c, w, b):
     i = _sig(w[0] @ x + w[4] @ h + b[0] + b[4])
     f = _sig(w[1] @ x + w[5] @ h + b[1] + b[5])
-    o = _sig(w[2] @ x + w[6] @ h + b[2] + b[6])
-    a = numpy.tanh(w[3] @ x + w[7] @ h + b[3] + b[7])
+    # v5 wires W2 to the cell input and W3 to the output gate (cuDNN's
+    # order), although its docstring lists them the other way round.
+    a = numpy.tanh(w[2] @ x + w[6] @ h + b[2] + b[6])
+    o = _sig(w[3] @ x + w[7] @ h + b[3] + b[7])
     c = f * c + i * a
     return o * numpy.tanh(c), c
 

@@ -60,6 +60,7 @@ class NStepRNN(function_node.FunctionNode):
         layer-direction ``k``."""
         xp = backend.get_array_module(ws[0])
         g = self.cell.n_gates
+        order = self.cell.order
         w = self._weights(ws, k)
         b = self._weights(bs, k)
         n = w[g].shape[0]
@@ -67,11 +68,11 @@ class NStepRNN(function_node.FunctionNode):
         # transposing block by block (each fits in cache) is cheaper
         # than transposing the stacked matrix.
         WhT = xp.empty((n, g * n), w[g].dtype)
-        for j in range(g):
-            WhT[:, j * n:(j + 1) * n] = w[g + j].T
-        bh = xp.concatenate(b[g:])
-        bx = self.cell.x_bias(xp.concatenate(b[:g]), bh)
-        return xp.concatenate(w[:g], axis=0), WhT, bx, bh
+        for j, src in enumerate(order):
+            WhT[:, j * n:(j + 1) * n] = w[g + src].T
+        bh = xp.concatenate([b[g + src] for src in order])
+        bx = self.cell.x_bias(xp.concatenate([b[src] for src in order]), bh)
+        return xp.concatenate([w[src] for src in order], axis=0), WhT, bx, bh
 
     def forward(self, inputs):
         hx, cx, ws, bs, xs = self._split(inputs)
@@ -214,13 +215,15 @@ class NStepRNN(function_node.FunctionNode):
         ghx = xp.empty_like(hx)
         gcx = xp.empty_like(cx) if cx is not None else None
         g = self.cell.n_gates
+        order = self.cell.order
         for layer in reversed(range(self.n_layers)):
             inp = self._inputs[layer]
             dinp = None
             for d in range(self.n_dirs):
                 k = layer * self.n_dirs + d
                 Wx = self._stacked[k]
-                Wh = xp.concatenate(self._weights(ws, k)[g:], axis=0)
+                w_k = self._weights(ws, k)
+                Wh = xp.concatenate([w_k[g + src] for src in order], axis=0)
                 dh = (dhy[k].copy() if dhy is not None
                       else xp.zeros_like(hx[k]))
                 dc = None
@@ -239,12 +242,12 @@ class NStepRNN(function_node.FunctionNode):
                 # LSTM and RNN cells share one gate gradient for both sides.
                 gbh = gbx if dGh is dGx else dGh.sum(axis=0)
                 base = k * self.n_ws
-                for j in range(g):
+                for j, src in enumerate(order):
                     rows = slice(j * n, (j + 1) * n)
-                    gws[base + j] = gWx[rows]
-                    gws[base + g + j] = gWh[rows]
-                    gbs[base + j] = gbx[rows]
-                    gbs[base + g + j] = gbh[rows]
+                    gws[base + src] = gWx[rows]
+                    gws[base + g + src] = gWh[rows]
+                    gbs[base + src] = gbx[rows]
+                    gbs[base + g + src] = gbh[rows]
                 if layer > 0 or need_dx:
                     part = dGx.dot(Wx)
                     dinp = part if dinp is None else dinp + part

@@ -26,6 +26,9 @@ class LSTMCell(object):
 
     n_gates = 4
     has_c = True
+    # Internal gate blocks are (i, f, o, a) so that one sigmoid covers the
+    # first three; v5 (and cuDNN) store them as W0..W3 = (i, f, a, o).
+    order = (0, 1, 3, 2)
 
     @staticmethod
     def x_bias(bx, bh):
@@ -92,8 +95,10 @@ class LSTMCell(object):
     @staticmethod
     def graph_params(w, b):
         F = chainer.functions
-        return (F.concat(w[:4], axis=0), F.concat(w[4:], axis=0),
-                F.concat(b[:4], axis=0) + F.concat(b[4:], axis=0))
+        o = LSTMCell.order
+        return (F.concat([w[j] for j in o], axis=0),
+                F.concat([w[4 + j] for j in o], axis=0),
+                F.concat([b[j] + b[4 + j] for j in o], axis=0))
 
     @staticmethod
     def graph_step(x, h, c, params):
@@ -108,6 +113,7 @@ class LSTMCell(object):
 class GRUCell(object):
 
     n_gates = 3
+    order = (0, 1, 2)
     has_c = False
 
     @staticmethod
@@ -201,6 +207,7 @@ class GRUCell(object):
 class RNNCell(object):
 
     n_gates = 1
+    order = (0,)
     has_c = False
 
     def __init__(self, activation):

@@ -14,9 +14,13 @@ def n_step_lstm(n_layers, dropout_ratio, hx, cx, ws, bs, xs, **kwargs):
 
         i_t &= \\sigma(W_0 x_t + W_4 h_{t-1} + b_0 + b_4) \\\\
         f_t &= \\sigma(W_1 x_t + W_5 h_{t-1} + b_1 + b_5) \\\\
-        o_t &= \\sigma(W_2 x_t + W_6 h_{t-1} + b_2 + b_6) \\\\
-        a_t &= \\tanh(W_3 x_t + W_7 h_{t-1} + b_3 + b_7) \\\\
+        a_t &= \\tanh(W_2 x_t + W_6 h_{t-1} + b_2 + b_6) \\\\
+        o_t &= \\sigma(W_3 x_t + W_7 h_{t-1} + b_3 + b_7) \\\\
         c_t &= f_t c_{t-1} + i_t a_t, \\quad h_t = o_t \\tanh(c_t)
+
+    This is the wiring of v5's code and of cuDNN (input, forget, cell,
+    output); v5's own docstring swaps :math:`W_2` and :math:`W_3`, but
+    weights saved from v5 follow its code, and so does this function.
 
     The input of layer :math:`k > 0` is :math:`h_t` of layer
     :math:`k - 1`; while training, dropout is applied to every layer's
