@@ -56,3 +56,134 @@ def _check_doctests(name):
 @pytest.fixture
 def check_doctests():
     return _check_doctests
+
+
+class _FakeLibcudnn(object):
+    """The ``cupy.cuda.cudnn`` constants the cuDNN glue reads (cuDNN's
+    own values)."""
+
+    CUDNN_BATCHNORM_PER_ACTIVATION = 0
+    CUDNN_BATCHNORM_SPATIAL = 1
+    CUDNN_BATCHNORM_SPATIAL_PERSISTENT = 2
+    CUDNN_BN_MIN_EPSILON = 1e-5
+    CUDNN_SOFTMAX_ACCURATE = 1
+    CUDNN_SOFTMAX_LOG = 2
+
+
+class _FakeCudnn(object):
+    """A numpy stand-in for the ``cupy.cudnn`` functions that batch
+    normalization and softmax call, written from cuDNN's documented
+    semantics.  It asserts what CuPy requires of its arguments (dtypes,
+    contiguity, shapes) and records each call in ``calls``, so that CPU
+    tests run the functions' cuDNN glue end to end."""
+
+    def __init__(self):
+        self.calls = []
+
+    # batch normalization ------------------------------------------------
+
+    @staticmethod
+    def _bn_view(x, gamma, is_for_conv2d, mode):
+        lib = _FakeLibcudnn
+        assert x.flags.c_contiguous
+        if is_for_conv2d:
+            assert x.ndim == 4
+            assert mode in (lib.CUDNN_BATCHNORM_SPATIAL,
+                            lib.CUDNN_BATCHNORM_SPATIAL_PERSISTENT)
+            x2, axes, pshape = x, (0, 2, 3), (1, -1, 1, 1)
+        else:
+            assert mode == lib.CUDNN_BATCHNORM_PER_ACTIVATION
+            x2, axes, pshape = x.reshape(-1, x.shape[-1]), (0,), (1, -1)
+        assert gamma.ndim == 1 and gamma.size == x2.shape[1]
+        return x2.astype(numpy.float64), axes, pshape
+
+    @staticmethod
+    def _check_params(x, *params):
+        want = numpy.float32 if x.dtype == numpy.float16 else x.dtype
+        for p in params:
+            assert p.dtype == want and p.flags.c_contiguous
+            assert p.shape == params[0].shape
+
+    def batch_normalization_forward_training(
+            self, x, gamma, beta, running_mean, running_var, mean, inv_std,
+            eps, decay, is_for_conv2d, cudnn_mode, debug):
+        self.calls.append('bn_forward_training')
+        self._check_params(x, gamma, beta, running_mean, running_var, mean,
+                           inv_std)
+        assert eps >= _FakeLibcudnn.CUDNN_BN_MIN_EPSILON
+        x2, axes, pshape = self._bn_view(x, gamma, is_for_conv2d, cudnn_mode)
+        m = x2.size // gamma.size
+        mu = x2.mean(axis=axes)
+        var = x2.var(axis=axes)
+        istd = 1 / numpy.sqrt(var + eps)
+        y = ((x2 - mu.reshape(pshape)) * (gamma * istd).reshape(pshape)
+             + beta.reshape(pshape))
+        # cuDNN's running variance is the unbiased estimate.
+        running_mean[...] = decay * running_mean + (1 - decay) * mu
+        running_var[...] = (decay * running_var
+                            + (1 - decay) * var * m / (m - 1))
+        mean[...] = mu
+        inv_std[...] = istd
+        return y.reshape(x.shape).astype(x.dtype)
+
+    def batch_normalization_backward(self, x, gamma, gy, mean, inv_std, eps,
+                                     is_for_conv2d, cudnn_mode, debug):
+        self.calls.append('bn_backward')
+        self._check_params(x, gamma, mean, inv_std)
+        assert gy.dtype == x.dtype and gy.flags.c_contiguous
+        x2, axes, pshape = self._bn_view(x, gamma, is_for_conv2d, cudnn_mode)
+        g2 = gy.reshape(x2.shape).astype(numpy.float64)
+        m = x2.size // gamma.size
+        x_hat = (x2 - mean.reshape(pshape)) * inv_std.reshape(pshape)
+        gbeta = g2.sum(axis=axes)
+        ggamma = (g2 * x_hat).sum(axis=axes)
+        gx = (gamma * inv_std).reshape(pshape) * (
+            g2 - (gbeta.reshape(pshape) + x_hat * ggamma.reshape(pshape))
+            / m)
+        return (gx.reshape(x.shape).astype(x.dtype),
+                ggamma.astype(gamma.dtype), gbeta.astype(gamma.dtype))
+
+    def batch_normalization_forward_inference(
+            self, x, gamma, beta, mean, var, eps, is_for_conv2d, cudnn_mode):
+        self.calls.append('bn_forward_inference')
+        self._check_params(x, gamma, beta, mean, var)
+        x2, axes, pshape = self._bn_view(x, gamma, is_for_conv2d, cudnn_mode)
+        scale = gamma / numpy.sqrt(var.astype(numpy.float64) + eps)
+        y = (x2 - mean.reshape(pshape)) * scale.reshape(pshape) \
+            + beta.reshape(pshape)
+        return y.reshape(x.shape).astype(x.dtype)
+
+    # softmax -------------------------------------------------------------
+
+    def softmax_forward(self, x, axis, algorithm):
+        self.calls.append(('softmax_forward', algorithm))
+        x64 = x.astype(numpy.float64)
+        z = x64 - x64.max(axis=axis, keepdims=True)
+        lse = numpy.log(numpy.exp(z).sum(axis=axis, keepdims=True))
+        if algorithm == _FakeLibcudnn.CUDNN_SOFTMAX_LOG:
+            return (z - lse).astype(x.dtype)
+        assert algorithm == _FakeLibcudnn.CUDNN_SOFTMAX_ACCURATE
+        return numpy.exp(z - lse).astype(x.dtype)
+
+    def softmax_backward(self, y, gy, axis, algorithm):
+        self.calls.append(('softmax_backward', algorithm))
+        assert gy.dtype == y.dtype
+        y64, g64 = y.astype(numpy.float64), gy.astype(numpy.float64)
+        if algorithm == _FakeLibcudnn.CUDNN_SOFTMAX_LOG:
+            gx = g64 - numpy.exp(y64) * g64.sum(axis=axis, keepdims=True)
+        else:
+            gx = y64 * (g64 - (y64 * g64).sum(axis=axis, keepdims=True))
+        return gx.astype(y.dtype)
+
+
+@pytest.fixture
+def fake_cudnn(monkeypatch):
+    """Routes the cuDNN paths to :class:`_FakeCudnn` on numpy arrays, as
+    if cuDNN 8 were present; yields the fake (see its ``calls``)."""
+    fake = _FakeCudnn()
+    monkeypatch.setattr(cuda, 'cudnn_enabled', True)
+    monkeypatch.setattr(cuda, '_cudnn_version', 8000)
+    monkeypatch.setattr(cuda, 'cudnn', fake)
+    monkeypatch.setattr(cuda, 'libcudnn', _FakeLibcudnn)
+    monkeypatch.setattr(cuda, '_cudnn_array_types', (numpy.ndarray,))
+    return fake

@@ -7,6 +7,7 @@ CuPy imports and a device is present, the functions delegate to it.
 import contextlib
 import functools
 import os
+import threading
 import warnings
 
 import numpy
@@ -354,6 +355,48 @@ try:
     _cudnn_version = libcudnn.getVersion() if cudnn_enabled else -1
 except Exception:
     _cudnn_version = -1
+
+
+# Array types the cuDNN paths take.  CPU tests put numpy.ndarray here to
+# drive the functions' cuDNN glue against a numpy stand-in of cupy.cudnn.
+_cudnn_array_types = (ndarray,)
+
+
+def _cudnn_usable(x, level='>=auto', lowest_version=0):
+    """Whether a function should hand array ``x`` to cuDNN: cuDNN is
+    enabled and allowed by ``chainer.config.use_cudnn`` at ``level``, and
+    ``x`` is a float16/32/64 CuPy array.  Cheap on CPU (the first test
+    fails)."""
+    return (cudnn_enabled and isinstance(x, _cudnn_array_types)
+            and x.dtype.char in 'efd'
+            and should_use_cudnn(level, lowest_version))
+
+
+_dropout_states = {}
+_dropout_states_lock = threading.Lock()
+
+
+def get_cudnn_dropout_states():
+    """The ``cupy.cudnn.DropoutStates`` of the current device and thread.
+
+    Created on first use.  The seed is ``CHAINER_SEED`` (plus a counter,
+    so that each device and thread draws its own stream) when that
+    variable is set, and random otherwise.
+    """
+    if not cudnn_enabled:
+        raise RuntimeError('cuDNN is not enabled.')
+    key = (cupy.cuda.Device().id, threading.get_ident())
+    with _dropout_states_lock:
+        states = _dropout_states.get(key)
+        if states is None:
+            seed = os.environ.get('CHAINER_SEED')
+            if seed is None:
+                seed = numpy.random.randint(0, 2 ** 31 - 1)
+            else:
+                seed = int(seed) + len(_dropout_states)
+            states = cudnn.DropoutStates(None, int(seed))
+            _dropout_states[key] = states
+    return states
 
 
 @contextlib.contextmanager

@@ -2,9 +2,12 @@ import chainer.functions
 from chainer import backend
 from chainer.functions.activation import _along_axis
 from chainer.functions.activation import _numerics
+from chainer.functions.activation import _softmax_cudnn
 
 
 def _log_softmax(x, axis):
+    if _softmax_cudnn.usable(x):
+        return _softmax_cudnn.forward(x, axis, True)
     xp = backend.get_array_module(x)
     # log-sum-exp around the max: exp never overflows, and the largest
     # term contributes exp(0) = 1, so the log never sees 0.
@@ -37,6 +40,8 @@ class LogSoftmaxGrad(_along_axis.AlongAxisGrad):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         y, gy = inputs
+        if _softmax_cudnn.usable(y):
+            return _softmax_cudnn.backward(y, gy, self.axis, True),
         xp = backend.get_array_module(y)
         gx = xp.exp(y)
         gx *= gy.sum(axis=self.axis, keepdims=True)

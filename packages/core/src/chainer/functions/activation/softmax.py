@@ -1,6 +1,7 @@
 from chainer import backend
 from chainer.functions.activation import _along_axis
 from chainer.functions.activation import _numerics
+from chainer.functions.activation import _softmax_cudnn
 
 
 class Softmax(_along_axis.AlongAxis):
@@ -9,12 +10,14 @@ class Softmax(_along_axis.AlongAxis):
 
     def forward(self, inputs):
         x, = inputs
+        self.retain_outputs((0,))
+        if _softmax_cudnn.usable(x):
+            return _softmax_cudnn.forward(x, self.axis, False),
         xp = backend.get_array_module(x)
         # Subtracting the max keeps exp from overflowing.
         y = x - x.max(axis=self.axis, keepdims=True)
         y = _numerics.exp(xp, y)
         y /= y.sum(axis=self.axis, keepdims=True)
-        self.retain_outputs((0,))
         return y,
 
     def backward(self, indexes, grad_outputs):
@@ -30,6 +33,8 @@ class SoftmaxGrad(_along_axis.AlongAxisGrad):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         y, gy = inputs
+        if _softmax_cudnn.usable(y):
+            return _softmax_cudnn.backward(y, gy, self.axis, False),
         gx = y * gy
         s = gx.sum(axis=self.axis, keepdims=True)
         gx -= y * s

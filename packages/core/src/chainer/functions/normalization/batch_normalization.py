@@ -3,6 +3,7 @@ import chainer
 from chainer import backend
 from chainer import function_node
 from chainer.functions.normalization import _bn_common
+from chainer.functions.normalization import _bn_cudnn
 from chainer.utils import argument
 
 
@@ -19,6 +20,7 @@ class BatchNormalization(function_node.FunctionNode):
         self.axis = None
         self.mean = None
         self.inv_std = None
+        self._cudnn_mode = None
 
     def check_type_forward(self, in_types):
         _bn_common.check_params(
@@ -30,6 +32,14 @@ class BatchNormalization(function_node.FunctionNode):
         xp = backend.get_array_module(x)
         self.axis = _bn_common.compute_axis(x.ndim, gamma.ndim, self._axis)
         pshape = _bn_common.param_shape(x.shape, self.axis)
+        self._cudnn_mode = _bn_cudnn.mode(x, gamma, self.axis, self.eps)
+        if self._cudnn_mode is not None:
+            y, mean, inv_std = _bn_cudnn.forward_training(
+                x, gamma, beta, self.running_mean, self.running_var,
+                self.eps, self.decay, self._cudnn_mode)
+            self.mean = mean.reshape(pshape)
+            self.inv_std = inv_std.reshape(pshape)
+            return y,
         dtype = _bn_common.stat_dtype(x.dtype)
         xs = x.astype(dtype, copy=False)
         mean = xs.mean(axis=self.axis, keepdims=True)
@@ -60,8 +70,13 @@ class BatchNormalization(function_node.FunctionNode):
         # without its node or Variables (and x_hat is not kept).
         gy, = grad_outputs
         x, gamma = self.inputs[0]._data, self.inputs[1]._data
-        gx, ggamma, gbeta, _ = _grads(
-            self.axis, self.mean, self.inv_std, x, gamma, gy)
+        if self._cudnn_mode is not None:
+            gx, ggamma, gbeta = _bn_cudnn.backward(
+                x, gamma, gy, self.mean, self.inv_std, self.eps,
+                self._cudnn_mode)
+        else:
+            gx, ggamma, gbeta, _ = _grads(
+                self.axis, self.mean, self.inv_std, x, gamma, gy)
         ret = (gx, ggamma, gbeta)
         return tuple([ret[i] for i in indexes])
 

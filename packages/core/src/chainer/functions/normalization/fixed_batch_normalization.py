@@ -3,6 +3,7 @@ import chainer.functions
 from chainer import backend
 from chainer import function_node
 from chainer.functions.normalization import _bn_common
+from chainer.functions.normalization import _bn_cudnn
 
 
 class FixedBatchNormalization(function_node.FunctionNode):
@@ -23,6 +24,10 @@ class FixedBatchNormalization(function_node.FunctionNode):
         x, gamma, beta, mean, var = inputs
         xp = backend.get_array_module(x)
         self.axis = _bn_common.compute_axis(x.ndim, gamma.ndim, self._axis)
+        cudnn_mode = _bn_cudnn.mode(x, gamma, self.axis, self.eps)
+        if cudnn_mode is not None:
+            return _bn_cudnn.forward_inference(
+                x, gamma, beta, mean, var, self.eps, cudnn_mode),
         pshape = _bn_common.param_shape(x.shape, self.axis)
         dtype = _bn_common.stat_dtype(x.dtype)
         inv_std = 1. / xp.sqrt(var.astype(dtype) + dtype.type(self.eps))
