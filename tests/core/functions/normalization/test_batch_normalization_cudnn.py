@@ -26,7 +26,7 @@ def _tol(dtype):
         return {'atol': 5e-2, 'rtol': 5e-2}
     if dtype == numpy.float32:
         return {'atol': 1e-5, 'rtol': 1e-4}
-    return {'atol': 1e-10, 'rtol': 1e-10}
+    return {'atol': 1e-9, 'rtol': 1e-9}
 
 
 def _inputs(shape, axis, dtype, seed=0):

@@ -14,6 +14,7 @@ import numpy
 
 import chainer
 from chainer import backend
+from chainer.backends import cuda
 from chainer import function_node
 from chainer.utils import type_check
 
@@ -333,7 +334,13 @@ def apply_rnn(cell, n_layers, n_dirs, dropout_ratio, hx, cx, ws, bs, xs,
     flat_ws = [w for lw in ws for w in lw]
     flat_bs = [b for lb in bs for b in lb]
     head = (hx, cx) if cell.has_c else (hx,)
-    node = NStepRNN(cell, n_layers, n_dirs, dropout_ratio, n_ws, len(xs))
+    node_class = NStepRNN
+    if cuda.cudnn_enabled:
+        # Imported here: it subclasses NStepRNN.
+        from chainer.functions.connection import _nstep_cudnn
+        if _nstep_cudnn.usable(getattr(xs[0], 'array', xs[0])):
+            node_class = _nstep_cudnn.CudnnNStepRNN
+    node = node_class(cell, n_layers, n_dirs, dropout_ratio, n_ws, len(xs))
     outs = node.apply(head + tuple(flat_ws) + tuple(flat_bs) + tuple(xs))
     n_st = len(head)
     return outs[:n_st] + (tuple(outs[n_st:]),)

@@ -29,6 +29,7 @@ class LSTMCell(object):
     # Internal gate blocks are (i, f, o, a) so that one sigmoid covers the
     # first three; v5 (and cuDNN) store them as W0..W3 = (i, f, a, o).
     order = (0, 1, 3, 2)
+    cudnn_mode = 'CUDNN_LSTM'
 
     @staticmethod
     def x_bias(bx, bh):
@@ -114,6 +115,7 @@ class GRUCell(object):
 
     n_gates = 3
     order = (0, 1, 2)
+    cudnn_mode = 'CUDNN_GRU'
     has_c = False
 
     @staticmethod
@@ -212,6 +214,7 @@ class RNNCell(object):
 
     def __init__(self, activation):
         self.relu = activation == 'relu'
+        self.cudnn_mode = 'CUDNN_RNN_RELU' if self.relu else 'CUDNN_RNN_TANH'
 
     @staticmethod
     def x_bias(bx, bh):
