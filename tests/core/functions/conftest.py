@@ -12,6 +12,7 @@ import importlib
 import numpy
 import pytest
 
+import chainer
 from chainer.backends import cuda
 from chainer import functions
 from chainer import gradient_check
@@ -68,6 +69,9 @@ class _FakeLibcudnn(object):
     CUDNN_BN_MIN_EPSILON = 1e-5
     CUDNN_SOFTMAX_ACCURATE = 1
     CUDNN_SOFTMAX_LOG = 2
+    CUDNN_POOLING_MAX = 0
+    CUDNN_POOLING_AVERAGE_COUNT_INCLUDE_PADDING = 1
+    CUDNN_POOLING_AVERAGE_COUNT_EXCLUDE_PADDING = 2
 
 
 class _FakeCudnn(object):
@@ -174,6 +178,85 @@ class _FakeCudnn(object):
         else:
             gx = y64 * (g64 - (y64 * g64).sum(axis=axis, keepdims=True))
         return gx.astype(y.dtype)
+
+    # convolution and pooling (computed by the CPU functions) -----------
+
+    @staticmethod
+    def _check_conv_args(arrays, tuples, kwargs, names):
+        for a in arrays:
+            assert a.flags.c_contiguous
+        for t in tuples:
+            assert isinstance(t, tuple)
+        assert sorted(kwargs) == sorted(names)
+
+    def convolution_forward(self, x, W, b, y, pad, stride, dilation, groups,
+                            **kwargs):
+        self.calls.append('conv_forward')
+        self._check_conv_args((x, W, y), (pad, stride, dilation), kwargs,
+                              ('auto_tune', 'tensor_core'))
+        with chainer.using_config('use_cudnn', 'never'):
+            out = functions.convolution_nd(x, W, b, stride, pad,
+                                           dilate=dilation, groups=groups)
+        assert out.shape == y.shape and out.dtype == y.dtype
+        y[...] = out.array
+
+    def convolution_backward_filter(self, x, gy, gW, pad, stride, dilation,
+                                    groups, **kwargs):
+        self.calls.append('conv_backward_filter')
+        self._check_conv_args((x, gy, gW), (pad, stride, dilation), kwargs,
+                              ('deterministic', 'auto_tune', 'tensor_core'))
+        W = chainer.Variable(numpy.zeros(gW.shape, gW.dtype))
+        # Called from a backward pass, where graphs are off.
+        with chainer.using_config('use_cudnn', 'never'), \
+                chainer.using_config('enable_backprop', True):
+            y = functions.convolution_nd(x, W, None, stride, pad,
+                                         dilate=dilation, groups=groups)
+            gW[...] = chainer.grad([y], [W], [chainer.Variable(gy)])[0].array
+
+    def convolution_backward_data(self, W, x, b, y, pad, stride, dilation,
+                                  groups, **kwargs):
+        self.calls.append('conv_backward_data')
+        self._check_conv_args((W, x, y), (pad, stride, dilation), kwargs,
+                              ('deterministic', 'auto_tune', 'tensor_core'))
+        with chainer.using_config('use_cudnn', 'never'):
+            out = functions.deconvolution_nd(
+                x, W, b, stride, pad, outsize=y.shape[2:], dilate=dilation,
+                groups=groups)
+        assert out.shape == y.shape and out.dtype == y.dtype
+        y[...] = out.array
+
+    @staticmethod
+    def _pool(x, ksize, stride, pad, mode):
+        lib = _FakeLibcudnn
+        with chainer.using_config('use_cudnn', 'never'):
+            if mode == lib.CUDNN_POOLING_MAX:
+                return functions.max_pooling_nd(x, ksize, stride, pad,
+                                                cover_all=False)
+            pad_value = {
+                lib.CUDNN_POOLING_AVERAGE_COUNT_INCLUDE_PADDING: 0,
+                lib.CUDNN_POOLING_AVERAGE_COUNT_EXCLUDE_PADDING: None}[mode]
+            return functions.average_pooling_nd(x, ksize, stride, pad,
+                                                pad_value=pad_value)
+
+    def pooling_forward(self, x, y, ksize, stride, pad, mode):
+        self.calls.append(('pooling_forward', mode))
+        assert x.flags.c_contiguous and 2 <= x.ndim - 2 <= 3
+        out = self._pool(x, ksize, stride, pad, mode)
+        assert out.shape == y.shape and out.dtype == y.dtype
+        y[...] = out.array
+        return y
+
+    def pooling_backward(self, x, y, gy, ksize, stride, pad, mode):
+        self.calls.append(('pooling_backward', mode))
+        assert y.shape == gy.shape and gy.dtype == x.dtype
+        xv = chainer.Variable(x)
+        with chainer.using_config('enable_backprop', True):
+            out = self._pool(xv, ksize, stride, pad, mode)
+        assert out.shape == y.shape
+        if mode == _FakeLibcudnn.CUDNN_POOLING_MAX:
+            testing.assert_allclose(out.array, y)
+        with chainer.using_config('use_cudnn', 'never'):
+            return chainer.grad([out], [xv], [chainer.Variable(gy)])[0].array
 
 
 @pytest.fixture

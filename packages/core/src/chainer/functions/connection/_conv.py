@@ -152,9 +152,10 @@ def grad_x(gy, W, stride, pad, dilate, dims, groups):
 # --- cuDNN -----------------------------------------------------------------
 
 def use_cudnn(x, W, cover_all=False):
-    """cuDNN handles plain (non cover_all) convolutions of equal dtypes."""
-    return (isinstance(x, cuda.ndarray) and not cover_all and
-            x.dtype == W.dtype and cuda.should_use_cudnn('>=auto'))
+    """cuDNN handles plain (non cover_all) 2-D and 3-D convolutions of
+    equal dtypes (its convolutions take 4-D and 5-D tensors only)."""
+    return (not cover_all and 4 <= x.ndim <= 5 and x.dtype == W.dtype
+            and cuda._cudnn_usable(x))
 
 
 def _cudnn_opts(deterministic=False):
@@ -169,7 +170,7 @@ def _cudnn_opts(deterministic=False):
 
 
 def cudnn_forward(x, W, b, outs, stride, pad, dilate, groups):
-    xp = cuda.cupy
+    xp = backend.get_array_module(x)
     y = xp.empty((x.shape[0], W.shape[0]) + tuple(outs), x.dtype)
     cuda.cudnn.convolution_forward(
         xp.ascontiguousarray(x), xp.ascontiguousarray(W), b, y,
@@ -178,7 +179,7 @@ def cudnn_forward(x, W, b, outs, stride, pad, dilate, groups):
 
 
 def cudnn_grad_w(x, gy, w_shape, stride, pad, dilate, groups):
-    xp = cuda.cupy
+    xp = backend.get_array_module(x)
     gW = xp.empty(w_shape, x.dtype)
     cuda.cudnn.convolution_backward_filter(
         xp.ascontiguousarray(x), xp.ascontiguousarray(gy), gW, tuple(pad),
@@ -187,7 +188,7 @@ def cudnn_grad_w(x, gy, w_shape, stride, pad, dilate, groups):
 
 
 def cudnn_grad_x(gy, W, b, dims, stride, pad, dilate, groups):
-    xp = cuda.cupy
+    xp = backend.get_array_module(gy)
     gx = xp.empty((gy.shape[0], W.shape[1] * groups) + tuple(dims),
                   gy.dtype)
     cuda.cudnn.convolution_backward_data(

@@ -195,8 +195,7 @@ def valid_counts(dims, ksize, stride, pads, outs, dtype, xp):
 def use_cudnn(x, ndim, cover_all):
     """cuDNN pools 2-D and 3-D windows without cover_all (as in v5)."""
     from chainer.backends import cuda
-    return (isinstance(x, cuda.ndarray) and not cover_all and
-            2 <= ndim <= 3 and cuda.should_use_cudnn('>=auto'))
+    return not cover_all and 2 <= ndim <= 3 and cuda._cudnn_usable(x)
 
 
 def cudnn_mode(kind):
@@ -210,7 +209,7 @@ def cudnn_mode(kind):
 
 def cudnn_forward(x, ksize, stride, pads, outs, kind):
     from chainer.backends import cuda
-    xp = cuda.cupy
+    xp = backend.get_array_module(x)
     x = xp.ascontiguousarray(x)
     y = xp.empty(x.shape[:2] + tuple(outs), x.dtype)
     cuda.cudnn.pooling_forward(x, y, tuple(ksize), tuple(stride),
@@ -220,7 +219,7 @@ def cudnn_forward(x, ksize, stride, pads, outs, kind):
 
 def cudnn_backward(x, y, gy, ksize, stride, pads, kind):
     from chainer.backends import cuda
-    xp = cuda.cupy
+    xp = backend.get_array_module(x)
     return cuda.cudnn.pooling_backward(
         xp.ascontiguousarray(x), xp.ascontiguousarray(y),
         xp.ascontiguousarray(gy), tuple(ksize), tuple(stride), tuple(pads),
