@@ -270,3 +270,30 @@ def fake_cudnn(monkeypatch):
     monkeypatch.setattr(cuda, 'libcudnn', _FakeLibcudnn)
     monkeypatch.setattr(cuda, '_cudnn_array_types', (numpy.ndarray,))
     return fake
+
+
+class _CudnnSpy(object):
+    """Wraps ``cupy.cudnn`` and records the names of the calls made."""
+
+    def __init__(self, real):
+        self._real = real
+        self.calls = []
+
+    def __getattr__(self, name):
+        attr = getattr(self._real, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            self.calls.append(name)
+            return attr(*args, **kwargs)
+        return call
+
+
+@pytest.fixture
+def cudnn_spy(monkeypatch):
+    """On a GPU: records which ``cupy.cudnn`` functions the code under test
+    calls (``spy.calls``), so that a test can tell that cuDNN ran."""
+    spy = _CudnnSpy(cuda.cudnn)
+    monkeypatch.setattr(cuda, 'cudnn', spy)
+    return spy

@@ -72,12 +72,15 @@ def test_double_backward_matches_kernels(fake_cudnn, fn):
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
 @pytest.mark.parametrize('shape,axis', CASES)
-def test_cudnn_matches_cupy_kernels_on_gpu(fn, dtype, shape, axis):
+def test_cudnn_matches_cupy_kernels_on_gpu(cudnn_spy, fn, dtype, shape,
+                                           axis):
     rng = numpy.random.RandomState(0)
     x = cuda.to_gpu(rng.uniform(-3, 3, shape).astype(dtype))
     gy = cuda.to_gpu(rng.uniform(-1, 1, shape).astype(dtype))
     expect = _run(fn, x, gy, axis, 'never')
+    assert cudnn_spy.calls == []
     actual = _run(fn, x, gy, axis, 'always')
+    assert cudnn_spy.calls == ['softmax_forward', 'softmax_backward']
     for e, a in zip(expect, actual):
         testing.assert_allclose(cuda.to_cpu(e), cuda.to_cpu(a),
                                 **_tol(dtype))

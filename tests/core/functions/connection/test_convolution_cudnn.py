@@ -115,12 +115,16 @@ def test_ineligible_convolutions_take_the_kernels(fake_cudnn, case):
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
 @pytest.mark.parametrize('case', CONV_CASES)
-def test_cudnn_matches_cupy_kernels_on_gpu(dtype, case):
+def test_cudnn_matches_cupy_kernels_on_gpu(cudnn_spy, dtype, case):
     x_shape, w_shape, stride, pad, dilate, groups = case
     x, W, b = _arrays(x_shape, w_shape, dtype, xp=cuda.cupy)
     kw = dict(stride=stride, pad=pad, dilate=dilate, groups=groups)
     expect = _grads(F.convolution_nd, x, W, b, 'never', **kw)
+    assert cudnn_spy.calls == []
     actual = _grads(F.convolution_nd, x, W, b, 'always', **kw)
+    assert sorted(cudnn_spy.calls) == [
+        'convolution_backward_data', 'convolution_backward_filter',
+        'convolution_forward']
     for e, a in zip(expect, actual):
         testing.assert_allclose(cuda.to_cpu(e), cuda.to_cpu(a),
                                 **_tol(dtype))

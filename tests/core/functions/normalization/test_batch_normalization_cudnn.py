@@ -199,7 +199,7 @@ def test_cudnn_is_not_used_for_numpy_arrays_without_the_fake():
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
 @pytest.mark.parametrize('shape,axis', ELIGIBLE)
-def test_cudnn_matches_cupy_kernels_on_gpu(dtype, shape, axis):
+def test_cudnn_matches_cupy_kernels_on_gpu(cudnn_spy, dtype, shape, axis):
     x, gamma, beta, gy = [cuda.to_gpu(a)
                           for a in _inputs(shape, axis, dtype)]
     stat = numpy.float32 if dtype == numpy.float16 else dtype
@@ -207,7 +207,9 @@ def test_cudnn_matches_cupy_kernels_on_gpu(dtype, shape, axis):
                cuda.cupy.ones(gamma.shape, stat)]
     running_ref = [r.copy() for r in running]
     expect = _run(x, gamma, beta, gy, axis, 'never', running_ref)
+    assert cudnn_spy.calls == []
     actual = _run(x, gamma, beta, gy, axis, 'always', running)
+    assert 'batch_normalization_backward' in cudnn_spy.calls
     for e, a in zip(expect + tuple(running_ref), actual + tuple(running)):
         testing.assert_allclose(cuda.to_cpu(e), cuda.to_cpu(a),
                                 **_tol(dtype))

@@ -96,11 +96,13 @@ def test_ineligible_poolings_take_the_kernels(fake_cudnn, case):
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
 @pytest.mark.parametrize('shape,ksize,stride,pad', CASES)
-def test_cudnn_matches_cupy_kernels_on_gpu(kind, dtype, shape, ksize, stride,
-                                           pad):
+def test_cudnn_matches_cupy_kernels_on_gpu(cudnn_spy, kind, dtype, shape,
+                                           ksize, stride, pad):
     x = _x(shape, dtype, cuda.cupy)
     expect = _run(kind, x, ksize, stride, pad, 'never')
+    assert cudnn_spy.calls == []
     actual = _run(kind, x, ksize, stride, pad, 'always')
+    assert cudnn_spy.calls == ['pooling_forward', 'pooling_backward']
     tol = ({'atol': 5e-2, 'rtol': 5e-2} if dtype == numpy.float16
            else {'atol': 1e-6, 'rtol': 1e-5})
     for e, a in zip(expect, actual):

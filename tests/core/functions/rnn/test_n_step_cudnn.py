@@ -168,10 +168,12 @@ def test_never_uses_kernels_not_cudnn(fake_cudnn_rnn):
 @pytest.mark.parametrize('kind', sorted(KINDS))
 @pytest.mark.parametrize('bi', [False, True])
 @pytest.mark.parametrize('dtype', [numpy.float32, numpy.float64])
-def test_cudnn_matches_cupy_kernels_on_gpu(kind, bi, dtype):
+def test_cudnn_matches_cupy_kernels_on_gpu(cudnn_spy, kind, bi, dtype):
     args = _params(kind, bi, dtype, xp=cuda.cupy)
     expect = _run(*args, use_cudnn='never')
+    assert cudnn_spy.calls == []
     actual = _run(*args, use_cudnn='always')
+    assert 'rnn_backward_weights' in cudnn_spy.calls
     # Real cuDNN sums in its own order.
     tol = {'atol': 1e-4, 'rtol': 1e-3} if dtype == numpy.float32 else {
         'atol': 1e-9, 'rtol': 1e-7}
