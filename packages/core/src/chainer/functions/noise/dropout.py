@@ -28,12 +28,15 @@ class Dropout(function_node.FunctionNode):
 
     """y = x * mask, with mask drawn in forward unless given."""
 
-    def __init__(self, dropout_ratio, mask=None):
+    def __init__(self, dropout_ratio, mask=None, return_mask=False):
         if not 0.0 <= dropout_ratio < 1.0:
             raise ValueError('dropout_ratio must be in the range [0, 1), '
                              'but got %r' % (dropout_ratio,))
         self.dropout_ratio = dropout_ratio
         self.mask = mask
+        self._return_mask = return_mask
+        # cuDNN's dropout keeps its mask in an opaque reserve space.
+        self._cudnn_reserve = None
 
     def check_type_forward(self, in_types):
         _helpers.check_float_inputs(in_types, ('x',))
@@ -41,6 +44,13 @@ class Dropout(function_node.FunctionNode):
     def forward(self, inputs):
         x, = inputs
         xp = backend.get_array_module(x)
+        # As in v5, cuDNN draws the mask only under use_cudnn='always'
+        # (and not when the caller wants the mask back).
+        if self.mask is None and not self._return_mask and \
+                cuda._cudnn_usable(x, '==always', 5000):
+            self._cudnn_reserve, y = cuda.get_cudnn_dropout_states().forward(
+                None, xp.ascontiguousarray(x), self.dropout_ratio)
+            return y,
         if self.mask is None:
             self.mask = _make_mask(
                 xp, x.shape, self.dropout_ratio, x.dtype)
@@ -50,22 +60,29 @@ class Dropout(function_node.FunctionNode):
         return (x * self.mask).astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
-        return DropoutGrad(self.mask).apply(grad_outputs)
+        return DropoutGrad(self).apply(grad_outputs)
 
 
 class DropoutGrad(function_node.FunctionNode):
 
-    """gx = gy * mask; its own gradient has the same form."""
+    """gx = gy * mask (the mask of ``dropout``, a :class:`Dropout`); its
+    own gradient has the same form."""
 
-    def __init__(self, mask):
-        self.mask = mask
+    def __init__(self, dropout):
+        self.dropout = dropout
 
     def forward(self, inputs):
         gy, = inputs
-        return (gy * self.mask).astype(gy.dtype, copy=False),
+        d = self.dropout
+        if d._cudnn_reserve is not None:
+            xp = backend.get_array_module(gy)
+            return cuda.get_cudnn_dropout_states().backward(
+                None, xp.ascontiguousarray(gy), d.dropout_ratio,
+                d._cudnn_reserve),
+        return (gy * d.mask).astype(gy.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
-        return DropoutGrad(self.mask).apply(grad_outputs)
+        return DropoutGrad(self.dropout).apply(grad_outputs)
 
 
 def dropout(x, ratio=.5, **kwargs):
@@ -94,7 +111,7 @@ def dropout(x, ratio=.5, **kwargs):
         train='train argument is not supported anymore. '
               'Use chainer.using_config')
     if chainer.config.train:
-        func = Dropout(ratio, mask)
+        func = Dropout(ratio, mask, return_mask)
         out = func.apply((x,))[0]
         mask = func.mask
     else:
