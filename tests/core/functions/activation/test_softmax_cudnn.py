@@ -84,3 +84,9 @@ def test_cudnn_matches_cupy_kernels_on_gpu(cudnn_spy, fn, dtype, shape,
     for e, a in zip(expect, actual):
         testing.assert_allclose(cuda.to_cpu(e), cuda.to_cpu(a),
                                 **_tol(dtype))
+
+
+def test_empty_input_takes_the_kernels(fake_cudnn):
+    # cuDNN's descriptors reject zero-sized dimensions.
+    y = F.softmax(numpy.zeros((0, 3), numpy.float32))
+    assert y.shape == (0, 3) and fake_cudnn.calls == []

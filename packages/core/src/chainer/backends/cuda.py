@@ -365,10 +365,11 @@ _cudnn_array_types = (ndarray,)
 def _cudnn_usable(x, level='>=auto', lowest_version=0):
     """Whether a function should hand array ``x`` to cuDNN: cuDNN is
     enabled and allowed by ``chainer.config.use_cudnn`` at ``level``, and
-    ``x`` is a float16/32/64 CuPy array.  Cheap on CPU (the first test
-    fails)."""
+    ``x`` is a non-empty float16/32/64 CuPy array (cuDNN's descriptors
+    reject zero-sized dimensions).  Cheap on CPU (the first test fails).
+    """
     return (cudnn_enabled and isinstance(x, _cudnn_array_types)
-            and x.dtype.char in 'efd'
+            and x.dtype.char in 'efd' and x.size > 0
             and should_use_cudnn(level, lowest_version))
 
 
