@@ -386,3 +386,52 @@ def fake_cudnn_rnn(fake_cudnn, monkeypatch):
     monkeypatch.setattr(cuda, 'get_cudnn_dropout_states', lambda: states)
     monkeypatch.setattr(_nstep_cudnn, '_layouts', {})
     return fake_cudnn, lib, states
+
+
+def train_reference(cell, n_layers, n_dirs, ratio, hx, cx, ws, bs, xs,
+                    seed):
+    """v5's n_step_* in training mode, step by step on time-major ``xs``.
+
+    After ``numpy.random.seed(seed)`` every layer but the first applies
+    F.dropout to each step's input, one call per step, a fresh call for
+    each direction (forward first): masks ``rand(B_t, I) >= ratio`` scaled
+    by ``1 / (1 - ratio)``.  Returns ``(hy, cy, ys)``.
+    """
+    numpy.random.seed(seed)
+    hy = numpy.zeros_like(hx)
+    cy = None if cx is None else numpy.zeros_like(cx)
+    layer_in = [numpy.array(x) for x in xs]
+    n_steps = len(xs)
+    for layer in range(n_layers):
+        outs = []
+        for d in range(n_dirs):
+            k = layer * n_dirs + d
+            if layer == 0:
+                seq = layer_in
+            else:
+                seq = [x * ((numpy.random.rand(*x.shape) >= ratio) /
+                            (1 - ratio)) for x in layer_in]
+            h = hx[k].copy()
+            c = None if cx is None else cx[k].copy()
+            out = [None] * n_steps
+            steps = range(n_steps) if d == 0 else reversed(range(n_steps))
+            for t in steps:
+                for row in range(len(seq[t])):
+                    h[row], c_row = cell(seq[t][row], h[row],
+                                         None if c is None else c[row],
+                                         ws[k], bs[k])
+                    if c is not None:
+                        c[row] = c_row
+                out[t] = h[:len(seq[t])].copy()
+            hy[k] = h
+            if cy is not None:
+                cy[k] = c
+            outs.append(out)
+        layer_in = [numpy.concatenate([o[t] for o in outs], axis=1)
+                    for t in range(n_steps)]
+    return hy, cy, layer_in
+
+
+@pytest.fixture
+def v5_train_run():
+    return train_reference

@@ -149,3 +149,72 @@ def test_plain_backward_skips_recomputed_graph(rnn_ref, monkeypatch):
     with pytest.raises(AssertionError, match='graph path'):
         chainer.grad([functions.sum(ys[0])], [xs[0]],
                      enable_double_backprop=True)
+
+
+@pytest.mark.parametrize('bi', [False, True])
+def test_training_dropout_matches_v5(rnn_ref, v5_train_run, bi):
+    # v5 drops the inputs of the layers above the first only, with its
+    # own mask for each direction, drawn from numpy's generator in order.
+    n_dirs = 2 if bi else 1
+    hx, cx, ws, bs, xs = rnn_ref['params'](3, n_dirs, 4, 3, 8, [3, 2, 2])
+    fn = functions.n_step_bilstm if bi else functions.n_step_lstm
+    numpy.random.seed(7)
+    hy, cy, ys = fn(3, 0.4, hx, cx, ws, bs, xs)
+    after = numpy.random.rand()
+    ehy, ecy, eys = v5_train_run(rnn_ref['lstm'], 3, n_dirs, 0.4, hx, cx,
+                                 ws, bs, xs, 7)
+    testing.assert_allclose(ehy, hy.array)
+    testing.assert_allclose(ecy, cy.array)
+    for e, y in zip(eys, ys):
+        testing.assert_allclose(e, y.array)
+    # The generator moved on exactly as far as in v5.
+    assert after == numpy.random.rand()
+
+
+def test_first_layer_input_is_not_dropped(rnn_ref):
+    hx, cx, ws, bs, xs = rnn_ref['params'](1, 1, 4, 3, 8, [2, 1])
+    _, _, ys_train = functions.n_step_lstm(1, 0.9, hx, cx, ws, bs, xs)
+    with chainer.using_config('train', False):
+        _, _, ys_test = functions.n_step_lstm(1, 0.9, hx, cx, ws, bs, xs)
+    for a, b in zip(ys_train, ys_test):
+        testing.assert_allclose(a.array, b.array)
+
+
+def test_zero_ratio_still_draws_like_v5(rnn_ref):
+    # v5's F.dropout draws its uniforms even at ratio 0 while training.
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, 2, 4, 3, 8, [3, 1])
+    numpy.random.seed(3)
+    functions.n_step_bilstm(2, 0.0, hx, cx, ws, bs, xs)
+    got = numpy.random.rand()
+    numpy.random.seed(3)
+    numpy.random.rand(2 * 4 * 3 * 2)  # 2 directions, 4 rows, 2 * 3 wide
+    assert got == numpy.random.rand()
+
+
+@pytest.mark.parametrize('bi', [False, True])
+def test_backward_with_dropout(rnn_ref, bi):
+    # The fused backward must route each direction's gradient through its
+    # own mask; flat_fn reseeds, so every call draws the same masks.
+    n_dirs = 2 if bi else 1
+    hx, cx, ws, bs, xs = rnn_ref['params'](2, n_dirs, 3, 2, 8, [2, 1],
+                                           seed=4)
+    fn = functions.n_step_bilstm if bi else functions.n_step_lstm
+    f = rnn_ref_flat(fn, n_dirs)
+    args = tuple([hx, cx] + [w for lw in ws for w in lw] +
+                 [b for lb in bs for b in lb] + list(xs))
+    rng = numpy.random.RandomState(5)
+    gys = tuple(rng.uniform(-1, 1, y.shape) for y in f(*args))
+    chainer.gradient_check.check_backward(f, args, gys, atol=1e-4,
+                                          rtol=1e-3, dtype=numpy.float64)
+
+
+def rnn_ref_flat(fn, n_dirs):
+    def f(hx, cx, *rest):
+        n_w = 2 * n_dirs * 8
+        fw, fb, xs = rest[:n_w], rest[n_w:2 * n_w], rest[2 * n_w:]
+        ws = [fw[i:i + 8] for i in range(0, n_w, 8)]
+        bs = [fb[i:i + 8] for i in range(0, n_w, 8)]
+        numpy.random.seed(11)
+        hy, cy, ys = fn(2, 0.5, hx, cx, ws, bs, list(xs))
+        return (hy, cy) + tuple(ys)
+    return f

@@ -1,3 +1,4 @@
+import numpy
 import pytest
 
 import chainer
@@ -34,3 +35,19 @@ def test_double_backward(rnn_ref, bi, activation):
     fn = functions.n_step_birnn if bi else functions.n_step_rnn
     rnn_ref['check_double'](fn, 2, False, bi, [3, 2, 1],
                             activation=activation)
+
+
+@pytest.mark.parametrize('kind', ['rnn', 'gru'])
+def test_training_dropout_matches_v5(rnn_ref, v5_train_run, kind):
+    # Shared dropout of the n_step functions, for the RNN and GRU cells:
+    # layers above the first, one mask per direction, in v5's order.
+    n_ws = 2 if kind == 'rnn' else 6
+    cell = rnn_ref['rnn']('tanh') if kind == 'rnn' else rnn_ref['gru']
+    fn = functions.n_step_birnn if kind == 'rnn' else functions.n_step_bigru
+    hx, _, ws, bs, xs = rnn_ref['params'](2, 2, 4, 3, n_ws, [3, 3, 1])
+    numpy.random.seed(2)
+    hy, ys = fn(2, 0.3, hx, ws, bs, xs)
+    ehy, _, eys = v5_train_run(cell, 2, 2, 0.3, hx, None, ws, bs, xs, 2)
+    testing.assert_allclose(ehy, hy.array)
+    for e, y in zip(eys, ys):
+        testing.assert_allclose(e, y.array)

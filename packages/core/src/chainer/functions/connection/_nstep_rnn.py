@@ -3,7 +3,10 @@
 Per layer and direction: one GEMM projects the inputs of all time steps,
 the cell loops over steps with one recurrent GEMM each, and backward
 does one GEMM each for the input gradient and both weight gradients.
-Dropout masks the input of every layer while training, as in v5.
+While training, each direction of every layer above the first draws its
+own dropout mask for its input, in v5's order (layer by layer, forward
+direction first, time steps in order); v5 never drops the input of the
+first layer, on CPU as with cuDNN.
 
 Plain backprop runs that fused BPTT on arrays (``_backward_arrays``).
 Double backprop (v5 composes these functions from differentiable ones on
@@ -88,26 +91,23 @@ class NStepRNN(function_node.FunctionNode):
         hy = xp.empty_like(hx)
         cy = xp.empty_like(cx) if cx is not None else None
         self._saved = []
+        # Per layer: None, or one mask per direction.
         self._masks = []
+        # Per layer and direction: the (masked) input it read.
         self._inputs = []
         self._stacked = []
         for layer in range(self.n_layers):
-            if self.train and self.dropout_ratio > 0:
-                scale = dtype.type(1. / (1 - self.dropout_ratio))
-                mask = (xp.random.rand(*inp.shape) >=
-                        self.dropout_ratio).astype(dtype) * scale
-                inp = inp * mask
-                self._masks.append(mask)
-            else:
-                self._masks.append(None)
-            self._inputs.append(inp)
+            masks = self._draw_masks(xp, layer, inp.shape, dtype)
+            self._masks.append(masks)
             outs = []
             for d in range(self.n_dirs):
                 k = layer * self.n_dirs + d
+                inp_d = inp if masks is None else inp * masks[d]
+                self._inputs.append(inp_d)
                 Wx, WhT, bx, bh = self._params(ws, bs, k)
                 # The stacked input weights are reused by backward.
                 self._stacked.append(Wx)
-                xproj = inp.dot(Wx.T)
+                xproj = inp_d.dot(Wx.T)
                 xproj += bx
                 h = hx[k].copy()
                 c = cx[k].copy() if cx is not None else None
@@ -123,6 +123,27 @@ class NStepRNN(function_node.FunctionNode):
         ys = tuple(inp[offs[t]:offs[t + 1]] for t in range(len(xs)))
         head = (hy, cy) if cy is not None else (hy,)
         return head + ys
+
+    def _draw_masks(self, xp, layer, shape, dtype):
+        """The dropout masks of the directions of ``layer`` (or None)."""
+        if not self.train or layer == 0:
+            return None
+        # v5 calls F.dropout on each step's input even at ratio 0, which
+        # still draws from numpy's generator; drawing here too keeps the
+        # stream (and later shuffles, dropouts...) as in v5.  Rows are
+        # packed time step after time step, so one draw per direction
+        # takes the same numbers as v5's draws step by step.
+        ratio = self.dropout_ratio
+        scale = dtype.type(1. / (1 - ratio))
+        masks = []
+        for _ in range(self.n_dirs):
+            if xp is numpy:
+                # float64 uniforms compared with the ratio, as v5 does.
+                r = numpy.random.rand(*shape)
+            else:
+                r = xp.random.rand(*shape, dtype=numpy.float32)
+            masks.append((r >= ratio).astype(dtype) * scale)
+        return tuple(masks) if ratio > 0 else None
 
     def _backward_arrays(self, indexes, grad_outputs):
         # Plain backprop: fused BPTT on the arrays saved by forward.
@@ -158,13 +179,14 @@ class NStepRNN(function_node.FunctionNode):
         layer_in = list(xs)
         hys, cys = [], []
         for layer in range(self.n_layers):
-            mask = self._masks[layer]
-            if mask is not None:
-                layer_in = [x * mask[offs[t]:offs[t + 1]]
-                            for t, x in enumerate(layer_in)]
+            masks = self._masks[layer]
             per_dir = []
             for d in range(self.n_dirs):
                 k = layer * self.n_dirs + d
+                dir_in = layer_in
+                if masks is not None:
+                    dir_in = [x * masks[d][offs[t]:offs[t + 1]]
+                              for t, x in enumerate(layer_in)]
                 params = self.cell.graph_params(
                     ws[k * self.n_ws:(k + 1) * self.n_ws],
                     bs[k * self.n_ws:(k + 1) * self.n_ws])
@@ -176,7 +198,7 @@ class NStepRNN(function_node.FunctionNode):
                     # Rows past B_t (finished or not yet started
                     # sequences) keep their state.
                     h_new, c_new = self.cell.graph_step(
-                        layer_in[t], h[:bt], None if c is None else c[:bt],
+                        dir_in[t], h[:bt], None if c is None else c[:bt],
                         params)
                     outs[t] = h_new
                     if bt < n_batch:
@@ -218,10 +240,11 @@ class NStepRNN(function_node.FunctionNode):
         g = self.cell.n_gates
         order = self.cell.order
         for layer in reversed(range(self.n_layers)):
-            inp = self._inputs[layer]
+            masks = self._masks[layer]
             dinp = None
             for d in range(self.n_dirs):
                 k = layer * self.n_dirs + d
+                inp = self._inputs[k]
                 Wx = self._stacked[k]
                 w_k = self._weights(ws, k)
                 Wh = xp.concatenate([w_k[g + src] for src in order], axis=0)
@@ -251,9 +274,9 @@ class NStepRNN(function_node.FunctionNode):
                     gbs[base + g + src] = gbh[rows]
                 if layer > 0 or need_dx:
                     part = dGx.dot(Wx)
+                    if masks is not None:
+                        part *= masks[d]
                     dinp = part if dinp is None else dinp + part
-            if dinp is not None and self._masks[layer] is not None:
-                dinp *= self._masks[layer]
             dY = dinp
         if dY is None:
             gxs = [xp.zeros_like(x) for x in xs]
