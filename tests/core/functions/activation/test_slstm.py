@@ -20,7 +20,9 @@ def _ref(c1, c2, x1, x2):
     units = c1.shape[1]
     a1, i1, f1, o1 = _gates(x1, units)
     a2, i2, f2, o2 = _gates(x2, units)
-    c = (numpy.tanh(a1 + a2) * _sigmoid(i1 + i2) +
+    # v5's code: one cell input and input gate per child (its docstring
+    # shows tanh(a1 + a2) * sigmoid(i1 + i2) instead).
+    c = (numpy.tanh(a1) * _sigmoid(i1) + numpy.tanh(a2) * _sigmoid(i2) +
          _sigmoid(f1) * c1 + _sigmoid(f2) * c2)
     return c, _sigmoid(o1 + o2) * numpy.tanh(c)
 
@@ -60,3 +62,18 @@ def test_one_output_used(use):
 def test_bad_shapes(shapes):
     with pytest.raises(type_check.InvalidType):
         functions.slstm(*[numpy.zeros(s, numpy.float32) for s in shapes])
+
+
+def test_one_unit_by_hand():
+    # One unit, so x = [a, i, f, o]; numbers worked out from v5's code.
+    c1 = numpy.array([[0.5]])
+    c2 = numpy.array([[-1.0]])
+    x1 = numpy.array([[1.0, 0.0, 2.0, 0.5]])
+    x2 = numpy.array([[-2.0, 1.0, -1.0, 0.25]])
+    c, h = functions.slstm(c1, c2, x1, x2)
+    s = _sigmoid
+    want_c = (numpy.tanh(1.0) * 0.5 + numpy.tanh(-2.0) * s(1.0) +
+              s(2.0) * 0.5 - s(-1.0))
+    numpy.testing.assert_allclose(c.array, [[want_c]], rtol=1e-12)
+    numpy.testing.assert_allclose(
+        h.array, [[s(0.75) * numpy.tanh(want_c)]], rtol=1e-12)

@@ -41,7 +41,9 @@ class SLSTM(function_node.FunctionNode):
         a1, i1, f1, o1 = _rnn_gates.split_array(x1, 4)
         a2, i2, f2, o2 = _rnn_gates.split_array(x2, 4)
         sig = _rnn_gates.sigmoid
-        c = (xp.tanh(a1 + a2) * sig(i1 + i2) +
+        # v5's code (not its docstring): each child has its own cell input
+        # and input gate; only the output gate sums the two sources.
+        c = (xp.tanh(a1) * sig(i1) + xp.tanh(a2) * sig(i2) +
              sig(f1) * c1 + sig(f2) * c2)
         h = sig(o1 + o2) * xp.tanh(c)
         return c, h
@@ -52,26 +54,28 @@ class SLSTM(function_node.FunctionNode):
         F = chainer.functions
         c1, c2, x1, x2 = self.get_retained_inputs()
         gc, gh = grad_outputs
-        a1, i1, f1, o1 = _rnn_gates.split_variable(x1, 4)
-        a2, i2, f2, o2 = _rnn_gates.split_variable(x2, 4)
-        a, i = F.tanh(a1 + a2), F.sigmoid(i1 + i2)
-        f1, f2, o = F.sigmoid(f1), F.sigmoid(f2), F.sigmoid(o1 + o2)
+        A1, I1, F1, O1 = _rnn_gates.split_variable(x1, 4)
+        A2, I2, F2, O2 = _rnn_gates.split_variable(x2, 4)
+        a1, i1, f1 = F.tanh(A1), F.sigmoid(I1), F.sigmoid(F1)
+        a2, i2, f2 = F.tanh(A2), F.sigmoid(I2), F.sigmoid(F2)
+        o = F.sigmoid(O1 + O2)
         xp = backend.get_array_module(x1.array)
         zeros = chainer.as_variable(xp.zeros(c1.shape, c1.dtype))
         g_c, g_o = gc, zeros
         if gh is not None:
-            co = F.tanh(a * i + f1 * c1 + f2 * c2)
+            co = F.tanh(a1 * i1 + a2 * i2 + f1 * c1 + f2 * c2)
             g_h = gh * o * _rnn_gates.d_tanh(co)
             g_c = g_h if g_c is None else g_c + g_h
             g_o = gh * co * _rnn_gates.d_sigmoid(o)
         if g_c is None:
             g_c = zeros
-        g_a = g_c * i * _rnn_gates.d_tanh(a)
-        g_i = g_c * a * _rnn_gates.d_sigmoid(i)
+        d_tanh, d_sig = _rnn_gates.d_tanh, _rnn_gates.d_sigmoid
         gx1 = _rnn_gates.join_interleaved(
-            (g_a, g_i, g_c * c1 * _rnn_gates.d_sigmoid(f1), g_o), x1.shape)
+            (g_c * i1 * d_tanh(a1), g_c * a1 * d_sig(i1),
+             g_c * c1 * d_sig(f1), g_o), x1.shape)
         gx2 = _rnn_gates.join_interleaved(
-            (g_a, g_i, g_c * c2 * _rnn_gates.d_sigmoid(f2), g_o), x2.shape)
+            (g_c * i2 * d_tanh(a2), g_c * a2 * d_sig(i2),
+             g_c * c2 * d_sig(f2), g_o), x2.shape)
         return g_c * f1, g_c * f2, gx1, gx2
 
 
@@ -85,10 +89,14 @@ def slstm(c_prev1, c_prev2, x1, x2):
     states. It computes
 
     .. math::
-        c &= \\tanh(a_1 + a_2) \\sigma(i_1 + i_2)
+        c &= \\tanh(a_1) \\sigma(i_1) + \\tanh(a_2) \\sigma(i_2)
            + c_{\\text{prev}1} \\sigma(f_1)
            + c_{\\text{prev}2} \\sigma(f_2), \\\\
         h &= \\tanh(c) \\sigma(o_1 + o_2).
+
+    This is what v5's code computes; v5's docstring writes the first term
+    as :math:`\\tanh(a_1 + a_2) \\sigma(i_1 + i_2)`, but models trained
+    with v5 used the formula above.
 
     See: `Long Short-Term Memory Over Tree Structures
     <https://arxiv.org/abs/1503.04881>`_.
