@@ -104,3 +104,7 @@ def test_gpu_matches_cpu(gpu_matches_cpu):
     def f(*xs):
         return functions.lstm(*xs)
     gpu_matches_cpu(f, inputs, rng)
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.activation.lstm')

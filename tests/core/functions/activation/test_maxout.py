@@ -55,3 +55,7 @@ def test_bad_pool_size():
 def test_bad_axis():
     with pytest.raises(type_check.InvalidType):
         functions.maxout(numpy.zeros((2, 4), numpy.float32), 2, axis=2)
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.activation.maxout')

@@ -77,3 +77,7 @@ def test_one_unit_by_hand():
     numpy.testing.assert_allclose(c.array, [[want_c]], rtol=1e-12)
     numpy.testing.assert_allclose(
         h.array, [[s(0.75) * numpy.tanh(want_c)]], rtol=1e-12)
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.activation.slstm')

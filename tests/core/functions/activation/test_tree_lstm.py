@@ -58,3 +58,7 @@ def test_one_output_used(use):
 def test_bad_shapes(shapes):
     with pytest.raises(type_check.InvalidType):
         functions.tree_lstm(*[numpy.zeros(s, numpy.float32) for s in shapes])
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.activation.tree_lstm')
