@@ -125,3 +125,35 @@ def test_serialize_keys(save_load):
     dst = links.NaryTreeLSTM(2, 3)
     assert sorted(save_load(src, dst)) == ['W_h1/W', 'W_h2/W', 'W_x/W',
                                            'W_x/b']
+
+
+@pytest.mark.parametrize('make,given', [
+    (lambda: links.ChildSumTreeLSTM(3, 2), (1, 3)),
+    (lambda: links.NaryTreeLSTM(3, 2, n_ary=2), (1, 3)),
+    (lambda: links.NaryTreeLSTM(3, 2, n_ary=2), (2,)),
+], ids=['child_sum', 'nary', 'nary_only_h'])
+def test_missing_input_is_zero(ref_sigmoid, make, given):
+    # v5 takes x=None as a zero input batched like the first given state;
+    # ``given`` lists which of c1, c2, h1, h2 are not None.
+    link = make()
+    link.W_x.b.array[...] = numpy.random.uniform(-1, 1, link.W_x.b.shape)
+    args = [_rand(4, 2) if k in given else None for k in range(4)]
+    cs, hs = args[:2], args[2:]
+    c, h = link(*(cs + hs + [None]))
+    zero = numpy.zeros((4, 3), numpy.float32)
+    if isinstance(link, links.ChildSumTreeLSTM):
+        ref = _ref_child_sum(
+            link, [numpy.zeros((4, 2)) if v is None else v for v in cs],
+            [numpy.zeros((4, 2)) if v is None else v for v in hs], zero,
+            ref_sigmoid)
+    else:
+        ref = _ref_nary(link, cs, hs, zero, ref_sigmoid)
+    assert c.dtype == numpy.float32
+    testing.assert_allclose(ref[0], c.array, atol=1e-5, rtol=1e-4)
+    testing.assert_allclose(ref[1], h.array, atol=1e-5, rtol=1e-4)
+
+
+def test_all_inputs_missing():
+    link = links.NaryTreeLSTM(3, 2, n_ary=1)
+    with pytest.raises(ValueError, match='None'):
+        link(None, None, None)

@@ -11,6 +11,18 @@ def _fill_missing(link, states, shape, dtype):
                  for s in states)
 
 
+def _zero_input_if_missing(link, cs, hs, x):
+    # As in v5, ``x=None`` means a zero input, batched like the first
+    # given cell state (else output) of a child.
+    if x is not None:
+        return x
+    given = [v for v in tuple(cs) + tuple(hs) if v is not None]
+    if not given:
+        raise ValueError('All inputs (cs, hs, x) are None.')
+    return _rnn_state.zeros(
+        link, (given[0].shape[0], link.in_size), given[0].dtype)
+
+
 class ChildSumTreeLSTM(link.Chain):
 
     """Child-Sum TreeLSTM unit.
@@ -56,7 +68,7 @@ class ChildSumTreeLSTM(link.Chain):
 
         Args:
             cshsx (list of ~chainer.Variable): The children's cell states,
-                then their outputs, then the input.
+                then their outputs, then the input (``None``: zero).
         """
         F = chainer.functions
         if len(cshsx) % 2 != 1:
@@ -67,7 +79,7 @@ class ChildSumTreeLSTM(link.Chain):
         n_children = (len(cshsx) - 1) // 2
         cs = cshsx[:n_children]
         hs = cshsx[n_children:-1]
-        x = cshsx[-1]
+        x = _zero_input_if_missing(self, cs, hs, cshsx[-1])
         n = self.state_size
 
         W_x_in = self.W_x(x)
@@ -139,7 +151,7 @@ class NaryTreeLSTM(link.Chain):
         Args:
             cshsx (list of ~chainer.Variable): The ``n_ary`` cell states,
                 then the ``n_ary`` outputs (``None`` for missing
-                children), then the input.
+                children), then the input (``None``: zero).
         """
         if len(cshsx) != 2 * self.n_ary + 1:
             raise ValueError(
@@ -148,7 +160,7 @@ class NaryTreeLSTM(link.Chain):
                 % (self.n_ary, 2 * self.n_ary + 1, len(cshsx)))
         cs = cshsx[:self.n_ary]
         hs = cshsx[self.n_ary:-1]
-        x = cshsx[-1]
+        x = _zero_input_if_missing(self, cs, hs, cshsx[-1])
 
         tree_lstm_in = self.W_x(x)
         for k, h in enumerate(hs, 1):
