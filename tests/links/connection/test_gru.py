@@ -91,3 +91,16 @@ def test_serialize_keys(save_load):
 
 def test_doctests(run_doctests):
     run_doctests('chainer.links.connection.gru')
+
+
+@pytest.mark.parametrize('cls', [links.StatelessGRU, links.StatefulGRU])
+def test_seeded_weights_drawn_in_v5_order(cls):
+    # v5 builds W_r, U_r, W_z, U_z, W, U in this order, so under the same
+    # numpy seed each gets what a lone Linear made at that point gets.
+    numpy.random.seed(5)
+    gru = cls(3, 2)
+    numpy.random.seed(5)
+    lone = [links.Linear(n_in, 2) for n_in in (3, 2) * 3]
+    for name, ref in zip(('W_r', 'U_r', 'W_z', 'U_z', 'W', 'U'), lone):
+        numpy.testing.assert_array_equal(getattr(gru, name).W.array,
+                                         ref.W.array)

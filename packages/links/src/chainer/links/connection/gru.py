@@ -18,13 +18,14 @@ class GRUBase(link.Chain):
     def __init__(self, in_size, out_size, init=None, inner_init=None,
                  bias_init=None):
         super(GRUBase, self).__init__()
+        # v5's order of creation, so a seeded numpy draws the same
+        # initial weights: W_r, U_r, W_z, U_z, W, U.
         with self.init_scope():
-            for name in ('W_r', 'W_z', 'W'):
-                setattr(self, name, linear.Linear(
+            for suffix in ('_r', '_z', ''):
+                setattr(self, 'W' + suffix, linear.Linear(
                     in_size, out_size, initialW=init,
                     initial_bias=bias_init))
-            for name in ('U_r', 'U_z', 'U'):
-                setattr(self, name, linear.Linear(
+                setattr(self, 'U' + suffix, linear.Linear(
                     out_size, out_size, initialW=inner_init,
                     initial_bias=bias_init))
 
