@@ -5,6 +5,7 @@ from chainer import initializers
 from chainer import link
 from chainer.links.connection import _util
 from chainer.links.connection import convolution_2d
+from chainer import variable
 
 
 class DeformableConvolution2D(link.Chain):
@@ -25,14 +26,16 @@ class DeformableConvolution2D(link.Chain):
         offset_nobias (bool): If ``True``, the offset convolution has no
             bias.
         offset_initialW (:ref:`initializer <initializer>`): Initializer
-            of the offset convolution's filter; ``None`` means zero, so
-            the layer starts as a plain convolution.
+            of the offset convolution's filter (default
+            :class:`~chainer.initializers.LeCunNormal`, as for any
+            :class:`~chainer.links.Convolution2D`).
         offset_initial_bias (:ref:`initializer <initializer>`):
             Initializer of the offset convolution's bias (default zero).
         deform_nobias (bool): If ``True``, the deformable convolution has
             no bias.
         deform_initialW (:ref:`initializer <initializer>`): Initializer of
-            the deformable convolution's filter.
+            the deformable convolution's filter; ``None`` means zero (v5's
+            default).
         deform_initial_bias (:ref:`initializer <initializer>`):
             Initializer of the deformable convolution's bias (default
             zero).
@@ -50,8 +53,6 @@ class DeformableConvolution2D(link.Chain):
                  deform_initialW=None, deform_initial_bias=None):
         super(DeformableConvolution2D, self).__init__()
         kh, kw = _util.pair(ksize)
-        if offset_initialW is None:
-            offset_initialW = initializers.Zero()
         with self.init_scope():
             self.offset_conv = convolution_2d.Convolution2D(
                 in_channels, 2 * kh * kw, ksize, stride, pad,
@@ -87,7 +88,8 @@ class DeformableConvolution2DSampler(link.Link):
         stride (int or pair of ints): Stride.
         pad (int or pair of ints): Zero padding.
         nobias (bool): If ``True``, there is no bias.
-        initialW (:ref:`initializer <initializer>`): Initializer of ``W``.
+        initialW (:ref:`initializer <initializer>`): Initializer of ``W``
+            (default zero, as in v5).
         initial_bias (:ref:`initializer <initializer>`): Initializer of
             ``b`` (default zero).
     """
@@ -99,12 +101,24 @@ class DeformableConvolution2DSampler(link.Link):
         self.stride = _util.pair(stride)
         self.pad = _util.pair(pad)
         self.out_channels = out_channels
-        _util.add_weight_and_bias(self, in_channels, nobias, initialW,
-                                  initial_bias, out_channels)
+        self.initialW = initialW
+        if initialW is None:
+            # v5's sampler starts from a zero filter, unlike the other
+            # convolutions (and its offset_conv) that use LeCunNormal.
+            initialW = initializers.Zero()
+        with self.init_scope():
+            self.W = variable.Parameter(
+                initializers._get_initializer(initialW))
+            # v5 shapes b together with W, so a lazy layer has neither.
+            self.b = _util.bias_parameter(nobias, initial_bias)
+        if in_channels is not None:
+            self._initialize_params(in_channels)
 
     def _initialize_params(self, in_channels):
         self.W.initialize(_util.filter_shape(
             in_channels, self.out_channels, self.ksize))
+        if self.b is not None:
+            self.b.initialize((self.out_channels,))
 
     def forward(self, x, offset):
         """Convolves ``x`` sampled at the taps moved by ``offset``."""
