@@ -192,3 +192,23 @@ def test_gpu_state():
 
 def test_doctests(run_doctests):
     run_doctests('chainer.links.connection.lstm')
+
+
+@pytest.mark.parametrize('cls', [links.LSTM, links.StatelessLSTM])
+def test_seeded_weights_drawn_in_v5_order(cls):
+    # v5 fills the gate blocks one by one, lateral block before upward
+    # block, each by its own call of the default LeCunNormal.
+    numpy.random.seed(3)
+    lstm = cls(3, 2)
+    numpy.random.seed(3)
+    init = initializers.LeCunNormal()
+    for k in range(4):
+        lateral = numpy.empty((2, 2), numpy.float32)
+        upward = numpy.empty((2, 3), numpy.float32)
+        init(lateral)
+        init(upward)
+        numpy.testing.assert_array_equal(
+            lstm.lateral.W.array[2 * k:2 * k + 2], lateral)
+        numpy.testing.assert_array_equal(
+            lstm.upward.W.array[2 * k:2 * k + 2], upward)
+    assert lstm.bias_init == 0 and lstm.forget_bias_init == 1

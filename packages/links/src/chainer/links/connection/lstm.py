@@ -27,8 +27,10 @@ class LSTMBase(link.Chain):
         self.state_size = out_size
         self.lateral_init = lateral_init
         self.upward_init = upward_init
-        self.bias_init = bias_init
-        self.forget_bias_init = forget_bias_init
+        # v5 keeps the defaults themselves in these attributes.
+        self.bias_init = 0 if bias_init is None else bias_init
+        self.forget_bias_init = (
+            1 if forget_bias_init is None else forget_bias_init)
 
         with self.init_scope():
             self.upward = linear.Linear(in_size, 4 * out_size, initialW=0)
@@ -40,10 +42,9 @@ class LSTMBase(link.Chain):
     def _initialize_params(self):
         lateral_init = initializers._get_initializer(self.lateral_init)
         upward_init = initializers._get_initializer(self.upward_init)
-        bias_init = initializers._get_initializer(
-            0 if self.bias_init is None else self.bias_init)
+        bias_init = initializers._get_initializer(self.bias_init)
         forget_bias_init = initializers._get_initializer(
-            1 if self.forget_bias_init is None else self.forget_bias_init)
+            self.forget_bias_init)
 
         n = self.state_size
         for i in range(0, 4 * n, n):
