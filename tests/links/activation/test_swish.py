@@ -15,12 +15,30 @@ def test_forward(ref_sigmoid):
                             atol=1e-6, rtol=1e-5)
 
 
-def test_lazy_beta_per_channel():
+def test_lazy_beta_takes_sample_shape(ref_sigmoid):
+    # v5 shapes a lazy beta as one sample, x.shape[1:], not per channel.
     link = links.Swish(None, beta_init=2.0)
     assert link.beta.array is None
-    link(numpy.zeros((2, 4, 3), 'f'))
-    assert link.beta.shape == (4,)
+    x = numpy.random.uniform(-2, 2, (2, 4, 3)).astype('f')
+    y = link(x)
+    assert link.beta.shape == (4, 3)
     numpy.testing.assert_array_equal(link.beta.array, 2)
+    link.beta.array[...] = numpy.arange(12).reshape(4, 3) / 4.
+    beta = numpy.arange(12).reshape(4, 3) / 4.
+    y = link(x)
+    testing.assert_allclose(x * ref_sigmoid(beta * x), y.array,
+                            atol=1e-6, rtol=1e-5)
+
+
+def test_load_v5_snapshot_into_lazy_link(tmp_path, ref_sigmoid):
+    beta = numpy.random.uniform(0, 2, (3, 2, 2)).astype('f')
+    path = str(tmp_path / 'v5.npz')
+    numpy.savez(path, beta=beta)
+    link = links.Swish(None)
+    chainer.serializers.load_npz(path, link)
+    x = numpy.random.uniform(-2, 2, (2, 3, 2, 2)).astype('f')
+    testing.assert_allclose(x * ref_sigmoid(beta * x), link(x).array,
+                            atol=1e-6, rtol=1e-5)
 
 
 def test_backward():

@@ -13,7 +13,8 @@ class Swish(link.Link):
 
     Args:
         beta_shape (tuple of ints or None): Shape of ``beta``; ``None``
-            makes it one value per channel (axis 1) of the first input.
+            gives it the shape of one sample of the first input
+            (``x.shape[1:]``, as v5 does).
         beta_init (float): Initial value of ``beta``.
 
     Attributes:
@@ -27,10 +28,10 @@ class Swish(link.Link):
         >>> import numpy
         >>> import chainer.links as L
         >>> swish = L.Swish(None)
-        >>> swish(numpy.zeros((2, 3), numpy.float32)).shape
-        (2, 3)
+        >>> swish(numpy.zeros((2, 3, 4), numpy.float32)).shape
+        (2, 3, 4)
         >>> swish.beta.shape
-        (3,)
+        (3, 4)
 
     """
 
@@ -46,12 +47,12 @@ class Swish(link.Link):
         """Applies the Swish activation.
 
         Args:
-            x (~chainer.Variable or ndarray): Input with at least two axes
-                (when ``beta`` is lazy).
+            x (~chainer.Variable or ndarray): Input ``(batch, ...)``.
 
         Returns:
             ~chainer.Variable: Output of the shape of ``x``.
         """
         if self.beta.array is None:
-            self.beta.initialize(x.shape[1:2])
+            # v5 takes every axis after the batch one, not just axis 1.
+            self.beta.initialize(x.shape[1:])
         return chainer.functions.swish(x, self.beta)
