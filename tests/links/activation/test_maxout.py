@@ -32,11 +32,20 @@ def test_no_bias():
         links.Maxout(3, 2, 2).linear.b.array, 0)
 
 
-def test_bad_array_shapes():
+def test_flat_arrays_accepted_as_in_v5():
+    # v5 reshapes the arrays without checking their ndim.
+    W = numpy.arange(12, dtype='f').reshape(4, 3)
+    b = numpy.arange(4, dtype='f')
+    link = links.Maxout(3, 2, 2, initialW=W, initial_bias=b)
+    numpy.testing.assert_array_equal(link.linear.W.array, W)
+    numpy.testing.assert_array_equal(link.linear.b.array, b)
+
+
+def test_bad_array_sizes():
     with pytest.raises(ValueError):
-        links.Maxout(3, 2, 2, initialW=numpy.zeros((4, 3), 'f'))
+        links.Maxout(3, 2, 2, initialW=numpy.zeros((4, 2), 'f'))
     with pytest.raises(ValueError):
-        links.Maxout(3, 2, 2, initial_bias=numpy.zeros(4, 'f'))
+        links.Maxout(3, 2, 2, initial_bias=numpy.zeros(3, 'f'))
 
 
 def test_backward():

@@ -7,11 +7,11 @@ from chainer import link
 from chainer.links.connection import linear
 
 
-def _flatten_array(value, ndim, shape, name):
-    # Arrays come in the maxout layout and are flattened for Linear.
+def _flatten_array(value, shape):
+    # Arrays come in the maxout layout and are flattened for Linear. v5
+    # reshapes whatever array it gets (its documented ndim is not
+    # checked), so only a wrong size raises (numpy's ValueError).
     if isinstance(value, (numpy.ndarray, cuda.ndarray)):
-        if value.ndim != ndim:
-            raise ValueError('%s.ndim should be %d' % (name, ndim))
         return value.reshape(shape)
     return value
 
@@ -31,11 +31,11 @@ class Maxout(link.Chain):
         out_size (int): Dimension of the output vectors.
         pool_size (int): Number of affine maps per output.
         initialW (:ref:`initializer <initializer>`): Initializer of the
-            weight; an array must have shape
-            ``(out_size, pool_size, in_size)``.
+            weight; an array is read as ``(out_size, pool_size, in_size)``
+            (any shape of that size).
         initial_bias (:ref:`initializer <initializer>`): Initializer of
-            the bias; ``None`` omits the bias. An array must have shape
-            ``(out_size, pool_size)``.
+            the bias; ``None`` omits the bias. An array is read as
+            ``(out_size, pool_size)`` (any shape of that size).
 
     Attributes:
         linear (~chainer.links.Linear): The affine layer.
@@ -58,10 +58,8 @@ class Maxout(link.Chain):
                  initial_bias=0):
         super(Maxout, self).__init__()
         linear_out_size = out_size * pool_size
-        initialW = _flatten_array(
-            initialW, 3, (linear_out_size, in_size), 'initialW')
-        initial_bias = _flatten_array(
-            initial_bias, 2, (linear_out_size,), 'initial_bias')
+        initialW = _flatten_array(initialW, (linear_out_size, in_size))
+        initial_bias = _flatten_array(initial_bias, (linear_out_size,))
         with self.init_scope():
             self.linear = linear.Linear(
                 in_size, linear_out_size, nobias=initial_bias is None,
