@@ -3,7 +3,6 @@ import numpy
 
 import chainer
 import chainer.functions
-from chainer import initializers
 from chainer import link
 from chainer.links.loss import _sampler
 from chainer.utils import walker_alias
@@ -26,7 +25,8 @@ class BlackOut(_sampler.SamplerMixin, link.Link):
 
     Attributes:
         W (~chainer.Parameter): Output embeddings
-            ``(len(counts), in_size)``.
+            ``(len(counts), in_size)``. As in v5 it starts filled with NaN:
+            set it (or load a snapshot) before use.
         sampler (~chainer.utils.WalkerAlias): The negative word sampler.
         sample_size (int): Number of negative samples.
         sample_data (ndarray): If not ``None``, used as the samples
@@ -46,10 +46,10 @@ class BlackOut(_sampler.SamplerMixin, link.Link):
         self.sample_size = sample_size
 
         with self.init_scope():
-            # v5 leaves W NaN-filled for the user to set; a default
-            # initializer gives a usable layer instead.
-            self.W = variable.Parameter(
-                initializers._get_initializer(None), (vocab_size, in_size))
+            # v5 leaves W NaN-filled for the user to set. Drawing random
+            # weights here instead would also shift numpy's random stream,
+            # so seeded v5 scripts would build different models.
+            self.W = variable.Parameter(None, (vocab_size, in_size))
 
     def forward(self, x, t):
         """Computes the BlackOut loss of the target words ``t``.
