@@ -17,7 +17,8 @@ def n_step_gru(n_layers, dropout_ratio, hx, ws, bs, xs, **kwargs):
 
     Args:
         n_layers (int): Number of layers :math:`S`.
-        dropout_ratio (float): Dropout ratio for every layer's input.
+        dropout_ratio (float): Dropout ratio of the inputs of the layers
+            above the first (training only).
         hx (~chainer.Variable): Initial hidden states, :math:`(S, B, N)`.
         ws (list of lists of ~chainer.Variable): ``ws[k]`` holds the six
             matrices :math:`W_0 .. W_5` of layer ``k``.

@@ -23,8 +23,9 @@ def n_step_lstm(n_layers, dropout_ratio, hx, cx, ws, bs, xs, **kwargs):
     weights saved from v5 follow its code, and so does this function.
 
     The input of layer :math:`k > 0` is :math:`h_t` of layer
-    :math:`k - 1`; while training, dropout is applied to every layer's
-    input.
+    :math:`k - 1`; while training, dropout is applied to it (each
+    direction draws its own mask); the input of the first layer is never
+    dropped.
 
     Args:
         n_layers (int): Number of layers :math:`S`.

@@ -20,7 +20,8 @@ def n_step_rnn(n_layers, dropout_ratio, hx, ws, bs, xs, activation='tanh',
 
     Args:
         n_layers (int): Number of layers :math:`S`.
-        dropout_ratio (float): Dropout ratio for every layer's input.
+        dropout_ratio (float): Dropout ratio of the inputs of the layers
+            above the first (training only).
         hx (~chainer.Variable): Initial hidden states, :math:`(S, B, N)`.
         ws (list of lists of ~chainer.Variable): ``ws[k]`` holds
             :math:`W_0` (:math:`(N, I)` for layer 0) and :math:`W_1`.

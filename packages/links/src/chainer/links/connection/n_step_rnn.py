@@ -45,7 +45,8 @@ class NStepRNNBase(link.ChainList):
         n_layers (int): Number of layers.
         in_size (int): Dimension of the input vectors.
         out_size (int): Dimension of the hidden states.
-        dropout (float): Dropout ratio of each layer's input (training).
+        dropout (float): Dropout ratio of the inputs of the layers above
+            the first (training only).
     """
 
     n_weights = None
