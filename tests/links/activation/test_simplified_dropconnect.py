@@ -66,3 +66,19 @@ def test_serialize_keys(save_load):
     dst = links.SimplifiedDropconnect(None, 2)
     assert sorted(save_load(src, dst)) == ['W', 'b']
     numpy.testing.assert_array_equal(dst.W.array, src.W.array)
+
+
+def test_v5_default_initializer():
+    # v5 draws W with HeNormal(1 / sqrt(2)): standard deviation
+    # sqrt(1 / in_size), the scale computed as (1 / sqrt(2)) * sqrt(2 / n).
+    lazy = links.SimplifiedDropconnect(None, 4)
+    init = lazy.W.initializer
+    assert isinstance(init, chainer.initializers.HeNormal)
+    assert init.scale == 1. / numpy.sqrt(2)
+    numpy.random.seed(7)
+    link = links.SimplifiedDropconnect(6, 4)
+    numpy.random.seed(7)
+    std = (1. / numpy.sqrt(2)) * numpy.sqrt(2. / 6)
+    expected = numpy.random.normal(0, std, (4, 6)).astype(numpy.float32)
+    numpy.testing.assert_array_equal(link.W.array, expected)
+    numpy.testing.assert_array_equal(link.b.array, 0)

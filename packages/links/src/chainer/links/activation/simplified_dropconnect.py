@@ -1,6 +1,9 @@
 """Linear layer with dropconnect (``chainer.links.SimplifiedDropconnect``).
 """
+import numpy
+
 import chainer.functions
+from chainer import initializers
 from chainer import link
 from chainer.links.connection import _util
 
@@ -24,7 +27,9 @@ class SimplifiedDropconnect(link.Link):
         ratio (float): Dropconnect ratio.
         nobias (bool): If ``True``, the layer has no bias.
         initialW (:ref:`initializer <initializer>`): Initializer of ``W``
-            (shape ``(out_size, in_size)``).
+            (shape ``(out_size, in_size)``); by default
+            :class:`~chainer.initializers.HeNormal` with scale
+            :math:`1 / \\sqrt{2}`, as in v5.
         initial_bias (:ref:`initializer <initializer>`): Initializer of
             ``b`` (default zero).
 
@@ -44,6 +49,11 @@ class SimplifiedDropconnect(link.Link):
         self.out_size = out_size
         self.ratio = ratio
 
+        if initialW is None:
+            # v5's default; its standard deviation sqrt(1 / in_size) is
+            # LeCunNormal's, but the scale is computed differently and may
+            # differ in the last bit.
+            initialW = initializers.HeNormal(1. / numpy.sqrt(2))
         _util.add_weight_and_bias(self, in_size, nobias, initialW,
                                   initial_bias, out_size)
 
