@@ -106,3 +106,27 @@ def test_copy_has_its_own_weights():
 
 def test_doctests(run_doctests):
     run_doctests('chainer.links.connection.n_step_rnn')
+
+
+@pytest.mark.parametrize('cls,n_ws', [(links.NStepBiLSTM, 8),
+                                      (links.NStepGRU, 6),
+                                      (links.NStepBiRNNTanh, 2)])
+def test_seeded_weights_drawn_in_v5_order(cls, n_ws):
+    # v5 draws w0, w1, ... of layer 0 (forward, then backward), then of
+    # layer 1, each from Normal(sqrt(1 / n_in)), biases being zero.
+    numpy.random.seed(9)
+    link = cls(2, 3, 4, 0.0)
+    numpy.random.seed(9)
+    n_dirs = link.direction
+    for k, layer in enumerate(link):
+        for j in range(n_ws):
+            if j >= n_ws // 2:
+                n_in = 4
+            else:
+                n_in = 3 if k < n_dirs else 4 * n_dirs
+            want = numpy.empty((4, n_in), numpy.float32)
+            chainer.initializers.Normal(numpy.sqrt(1. / n_in))(want)
+            numpy.testing.assert_array_equal(
+                getattr(layer, 'w%d' % j).array, want)
+            numpy.testing.assert_array_equal(
+                getattr(layer, 'b%d' % j).array, 0)
