@@ -39,12 +39,62 @@ def test_train_forward(rmax, dmax):
         atol=1e-4, rtol=1e-4)
 
 
-def test_freeze_running_statistics():
-    link = links.BatchRenormalization(2, rmax=2, dmax=1,
-                                      freeze_running_statistics=True)
-    link(_rand(4, 2))
-    numpy.testing.assert_array_equal(link.avg_mean, 0)
-    numpy.testing.assert_array_equal(link.avg_var, 1)
+def _v5_update(x, avg_mean, avg_var, eps, decay=0.9):
+    # v5 averages the unbiased batch variance with eps already inside.
+    m = x.shape[0]
+    var = x.var(axis=0) + eps
+    return (decay * avg_mean + (1 - decay) * x.mean(axis=0),
+            decay * avg_var + (1 - decay) * m / (m - 1.) * var)
+
+
+def _frozen_link(dtype=numpy.float32):
+    with chainer.using_config('dtype', dtype):
+        link = links.BatchRenormalization(2, rmax=2, dmax=1,
+                                          freeze_running_statistics=True)
+    link.gamma.array[...] = [0.5, 2]
+    link.beta.array[...] = [1, -1]
+    link.avg_mean[...] = [0.5, -0.2]
+    link.avg_var[...] = [0.3, 4]
+    return link
+
+
+def test_freeze_running_statistics_keeps_first_corrections():
+    # v5: the first frozen call is an ordinary one (statistics updated,
+    # r and d kept); later calls reuse that r and d with their own batch
+    # mean and std, and leave the statistics alone.
+    link = _frozen_link()
+    m0, v0 = link.avg_mean.astype('d'), link.avg_var.astype('d')
+    x1 = _rand(5, 2).astype('d') * 3
+    x2 = _rand(5, 2).astype('d') * 0.5 + 1
+    y1 = link(x1.astype('f'))
+    testing.assert_allclose(_ref(link, x1, m0, v0), y1.array, atol=1e-5,
+                            rtol=1e-4)
+    m1, v1 = _v5_update(x1, m0, v0, link.eps)
+    testing.assert_allclose(m1, link.avg_mean, atol=1e-6, rtol=1e-5)
+    testing.assert_allclose(v1, link.avg_var, atol=1e-6, rtol=1e-5)
+
+    std1 = numpy.sqrt(x1.var(axis=0) + link.eps)
+    run_std0 = numpy.sqrt(v0 + link.eps)
+    r1 = numpy.clip(std1 / run_std0, 0.5, 2)
+    d1 = numpy.clip((x1.mean(axis=0) - m0) / run_std0, -1, 1)
+    testing.assert_allclose(r1, link.r, atol=1e-6, rtol=1e-5)
+    testing.assert_allclose(d1, link.d, atol=1e-6, rtol=1e-5)
+
+    y2 = link(x2.astype('f'))
+    x_hat = (x2 - x2.mean(axis=0)) / numpy.sqrt(x2.var(axis=0) + link.eps)
+    expected = link.gamma.array * (x_hat * r1 + d1) + link.beta.array
+    testing.assert_allclose(expected, y2.array, atol=1e-5, rtol=1e-4)
+    testing.assert_allclose(m1, link.avg_mean, atol=1e-6, rtol=1e-5)
+    testing.assert_allclose(v1, link.avg_var, atol=1e-6, rtol=1e-5)
+
+
+def test_frozen_backward():
+    link = _frozen_link(numpy.float64)
+    link(_rand(4, 2).astype('d'))
+    x = _rand(4, 2).astype('d') + 0.5
+    gy = _rand(4, 2).astype('d')
+    chainer.gradient_check.check_backward(
+        link, x, gy, (link.gamma, link.beta), atol=1e-6, rtol=1e-5)
 
 
 def test_test_mode_is_fixed_normalization():

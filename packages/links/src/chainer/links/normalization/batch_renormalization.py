@@ -1,6 +1,7 @@
 """Batch renormalization layer (``chainer.links.BatchRenormalization``)."""
 import chainer
 import chainer.functions
+from chainer.functions.normalization import batch_renormalization
 from chainer.links.normalization import batch_normalization
 from chainer.utils import argument
 
@@ -13,7 +14,7 @@ class BatchRenormalization(batch_normalization.BatchNormalization):
     towards the moving averages
     (:func:`~chainer.functions.batch_renormalization`, with the correction
     ``r`` clipped to ``[1 / rmax, rmax]`` and ``d`` to ``[-dmax, dmax]``)
-    and updates the moving averages, unless ``freeze_running_statistics``.
+    and updates the moving averages.
     In test mode it is the same as
     :class:`~chainer.links.BatchNormalization`. ``rmax`` and ``dmax`` are
     attributes, so a training loop may anneal them.
@@ -32,8 +33,15 @@ class BatchRenormalization(batch_normalization.BatchNormalization):
             ``gamma`` (default one).
         initial_beta (:ref:`initializer <initializer>`): Initializer of
             ``beta`` (default zero).
-        freeze_running_statistics (bool): If ``True``, the moving averages
-            are not updated in training mode.
+        freeze_running_statistics (bool): If ``True``, the first training
+            call works as usual (it updates the moving averages) and keeps
+            its corrections ``r`` and ``d``; later training calls reuse
+            them and leave the moving averages unchanged, as in v5.
+
+    Attributes:
+        r (ndarray): The frozen correction ``r`` (``None`` until the first
+            training call with ``freeze_running_statistics``).
+        d (ndarray): The frozen correction ``d``, like ``r``.
 
     See: `Batch Renormalization <https://arxiv.org/abs/1702.03275>`_
     """
@@ -47,6 +55,8 @@ class BatchRenormalization(batch_normalization.BatchNormalization):
             initial_beta)
         self.rmax = rmax
         self.dmax = dmax
+        self.r = None
+        self.d = None
         self.freeze_running_statistics = freeze_running_statistics
 
     def forward(self, x, **kwargs):
@@ -67,11 +77,39 @@ class BatchRenormalization(batch_normalization.BatchNormalization):
             test=batch_normalization._TEST_ERROR)
         gamma, beta = self._gamma_beta(x)
 
+        if not chainer.config.train:
+            return chainer.functions.fixed_batch_normalization(
+                x, gamma, beta, self.avg_mean, self.avg_var, self.eps)
+        decay = self._step_decay(finetune)
+        freeze = self.freeze_running_statistics
+        if freeze and self.r is not None:
+            return self._frozen_forward(x, gamma, beta)
+        node = batch_renormalization.BatchRenormalizationFunction(
+            self.eps, self.avg_mean, self.avg_var, decay, self.rmax,
+            self.dmax, update_statistics=True)
+        y, = node.apply((x, gamma, beta))
+        if freeze:
+            # v5 keeps the corrections of the first frozen call.
+            self.r, self.d = node.r, node.d
+        return y
+
+    def _frozen_forward(self, x, gamma, beta):
+        # v5 with frozen statistics: the batch is normalized by its own
+        # mean and std (eps inside), then corrected by the stored r and d,
+        # which get no gradient.
         F = chainer.functions
-        if chainer.config.train:
-            return F.batch_renormalization(
-                x, gamma, beta, self.rmax, self.dmax, self.eps,
-                self.avg_mean, self.avg_var, self._step_decay(finetune),
-                update_statistics=not self.freeze_running_statistics)
-        return F.fixed_batch_normalization(
-            x, gamma, beta, self.avg_mean, self.avg_var, self.eps)
+        x = chainer.as_variable(x)
+        axis = (0,) + tuple(range(gamma.ndim + 1, x.ndim))
+        mean = F.mean(x, axis=axis, keepdims=True)
+        pshape = mean.shape
+
+        def spread(v):
+            return F.broadcast_to(F.reshape(v, pshape), x.shape)
+
+        xc = x - F.broadcast_to(mean, x.shape)
+        var = F.mean(xc * xc, axis=axis, keepdims=True)
+        std = F.sqrt(var + self.eps)
+        r = self.r.astype(x.dtype, copy=False)
+        d = self.d.astype(x.dtype, copy=False)
+        x_hat = xc / F.broadcast_to(std, x.shape)
+        return spread(gamma) * (x_hat * spread(r) + spread(d)) + spread(beta)
