@@ -10,8 +10,8 @@ network's shape, so it is found once per shape and kept as one index
 array: packing is a single scatter and unpacking the weight gradient a
 single gather.
 
-As in v5 on GPU, cuDNN applies dropout to the inputs of the layers above
-the first only (the CuPy/numpy path also drops the first layer's input).
+cuDNN applies dropout to the inputs of the layers above the first only,
+as v5 (and the CuPy/numpy path) do; its masks are its own.
 Double backprop recomputes the graph as NStepRNN does, which needs the
 dropout masks: it works when no dropout was applied, and raises
 otherwise (cuDNN keeps its masks private).

@@ -14,7 +14,11 @@ def _make_mask(xp, shape, ratio, dtype):
     if xp is numpy:
         # float32 uniforms halve the cost of the float64 default.
         flag = numpy.random.random_sample(shape).astype(numpy.float32)
-        return (flag >= ratio) * scale
+        # Cast before scaling: numpy 1.x would give bool * scalar the
+        # smallest float type holding the scale (often float16).
+        mask = (flag >= ratio).astype(dtype)
+        mask *= scale
+        return mask
     flag = cuda.cupy.random.rand(*shape, dtype=numpy.float32)
     mask = xp.empty(shape, dtype)
     cuda.elementwise(
