@@ -28,6 +28,14 @@ def test_defaults_and_lazy_size():
     numpy.testing.assert_array_equal(link.beta.array, numpy.zeros(5))
 
 
+def test_lazy_size_from_an_empty_batch():
+    # v5 takes the size from x.shape[1:], so no sample is needed.
+    link = links.LayerNormalization()
+    y = link(numpy.zeros((0, 5), 'f'))
+    assert y.shape == (0, 5)
+    assert link.gamma.shape == (5,)
+
+
 def test_initial_values():
     link = links.LayerNormalization(2, initial_gamma=2, initial_beta=3)
     numpy.testing.assert_array_equal(link.gamma.array, 2)

@@ -54,6 +54,11 @@ class LayerNormalization(_scale_shift.ScaleShiftLink):
             ~chainer.Variable: Normalized output of the shape of ``x``.
         """
         if self.gamma.array is None:
-            self._initialize_params(x.size // x.shape[0])
+            # The product of the sample shape, as v5 (also for a batch of
+            # zero samples).
+            size = 1
+            for d in x.shape[1:]:
+                size *= d
+            self._initialize_params(size)
         return chainer.functions.layer_normalization(
             x, self.gamma, self.beta, self.eps)
