@@ -1,3 +1,4 @@
+import io
 import math
 
 import numpy
@@ -5,6 +6,7 @@ import pytest
 
 import chainer
 from chainer import optimizers
+from chainer import serializers
 
 
 ALPHA, BETA1, BETA2, EPS = 0.05, 0.8, 0.5, 1e-6
@@ -122,3 +124,47 @@ def test_state_keys(check_state_keys, amsgrad):
     keys = ['m', 'v', 'vhat'] if amsgrad else ['m', 'v']
     check_state_keys(lambda: optimizers.Adam(alpha=ALPHA, amsgrad=amsgrad),
                      keys)
+
+
+def test_loads_v5_optimizer_npz_and_resumes():
+    # The entries v5's save_npz(optimizer) writes for Adam(amsgrad=True):
+    # t and epoch, then per parameter its rule's t and m, v, vhat.
+    rng = numpy.random.RandomState(4)
+    shapes = {'l1/W': (3, 4), 'l1/b': (4,)}
+    entries = {'t': numpy.asarray(3), 'epoch': numpy.asarray(1)}
+    for name, shape in shapes.items():
+        entries[name + '/t'] = numpy.asarray(3)
+        entries[name + '/m'] = rng.uniform(-1, 1, shape)
+        entries[name + '/v'] = rng.uniform(0, 1, shape)
+        entries[name + '/vhat'] = entries[name + '/v'] + 0.25
+    buf = io.BytesIO()
+    numpy.savez(buf, **entries)
+    buf.seek(0)
+
+    model = chainer.Chain()
+    with model.init_scope():
+        model.l1 = chainer.Link()
+        with model.l1.init_scope():
+            for name, shape in shapes.items():
+                setattr(model.l1, name[3:],
+                        chainer.Parameter(rng.uniform(-1, 1, shape)))
+    opt = optimizers.Adam(alpha=ALPHA, beta1=BETA1, beta2=BETA2, eps=EPS,
+                          amsgrad=True).setup(model)
+    serializers.load_npz(buf, opt)
+    assert (opt.t, opt.epoch) == (3, 1)
+
+    params = {'l1/W': model.l1.W, 'l1/b': model.l1.b}
+    expected = {}
+    for name, p in params.items():
+        g = rng.uniform(-1, 1, p.shape)
+        p.grad = g
+        m = entries[name + '/m'] + (1 - BETA1) * (g - entries[name + '/m'])
+        v = entries[name + '/v'] + (1 - BETA2) * (g * g - entries[name + '/v'])
+        vhat = numpy.maximum(entries[name + '/vhat'], v)
+        # The step count goes on from the saved t: this is step 4.
+        lr = ALPHA * math.sqrt(1 - BETA2 ** 4) / (1 - BETA1 ** 4)
+        expected[name] = p.array - lr * m / (numpy.sqrt(vhat) + EPS)
+    opt.update()
+    for name, p in params.items():
+        assert p.update_rule.t == 4
+        numpy.testing.assert_allclose(p.array, expected[name], rtol=1e-12)

@@ -1,6 +1,7 @@
 import numpy
 import pytest
 
+import chainer
 from chainer import optimizers
 
 
@@ -39,3 +40,30 @@ def test_override(check_override):
 
 def test_state_keys(check_state_keys):
     check_state_keys(lambda: optimizers.SMORMS3(lr=LR), ['mem', 'g', 'g2'])
+
+
+def test_float32_matches_v5_operation_order():
+    # v5 updates the moments as (1 - r) * g + r * grad; in float32 that
+    # rounds differently from g + r * (grad - g), so the rule must follow
+    # the same operations to reproduce v5's numbers bit for bit.
+    rng = numpy.random.RandomState(7)
+    w = rng.uniform(-1, 1, (50,)).astype(numpy.float32)
+    param = chainer.Parameter(w.copy())
+    rule = optimizers.SMORMS3(lr=LR, eps=EPS).create_update_rule()
+    mem = numpy.ones_like(w)
+    gm = numpy.zeros_like(w)
+    g2 = numpy.zeros_like(w)
+    for _ in range(5):
+        grad = rng.uniform(-1, 1, w.shape).astype(numpy.float32)
+        param.grad = grad.copy()
+        rule.update(param)
+        r = 1 / (mem + 1)
+        gm = (1 - r) * gm + r * grad
+        g2 = (1 - r) * g2 + r * grad * grad
+        x = gm * gm / (g2 + EPS)
+        w -= grad * numpy.minimum(x, LR) / (numpy.sqrt(g2) + EPS)
+        mem = 1 + mem * (1 - x)
+        numpy.testing.assert_array_equal(param.array, w)
+    numpy.testing.assert_array_equal(rule.state['g'], gm)
+    numpy.testing.assert_array_equal(rule.state['g2'], g2)
+    numpy.testing.assert_array_equal(rule.state['mem'], mem)

@@ -34,7 +34,7 @@ class Lasso(object):
             if int(dev) == -1:
                 g += self.rate * xp.sign(p)
             else:
+                # v5 adds decay * sign(p), so a NaN weight gives NaN.
                 cuda.elementwise(
-                    'T p, T decay', 'T g',
-                    'g += p > 0 ? decay : (p < 0 ? -decay : (T)0)',
-                    'lasso')(p, self.rate, g)
+                    'T s, T decay', 'T g', 'g += decay * s',
+                    'lasso')(xp.sign(p), self.rate, g)

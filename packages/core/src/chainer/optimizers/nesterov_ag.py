@@ -33,12 +33,14 @@ class NesterovAGRule(_momentum.VelocityRule):
 
     def update_core_gpu(self, param):
         lr, mu = self.hyperparam.lr, self.hyperparam.momentum
+        # As in v5, (1 + momentum) * lr is formed in the kernel's precision.
         cuda.elementwise(
-            'T grad, T lr, T momentum, T lr_grad', 'T param, T v',
-            '''v = momentum * v - lr * grad;
-               param += momentum * momentum * v - lr_grad * grad;''',
-            'nesterov_ag_update')(param.grad, lr, mu, (1 + mu) * lr,
-                                  param.array, self.state['v'])
+            'T grad, T lr, T momentum', 'T param, T v',
+            '''v = v * momentum - lr * grad;
+               param += momentum * momentum * v
+                        - ((T)1 + momentum) * lr * grad;''',
+            'nesterov_ag_update')(param.grad, lr, mu, param.array,
+                                  self.state['v'])
 
 
 class NesterovAG(_momentum.VelocityMethod):

@@ -64,13 +64,14 @@ class RMSpropRule(optimizer.UpdateRule):
             denom = 'sqrt(ms + eps)'
         else:
             denom = 'sqrt(ms) + eps'
+        # As in v5, 1 - alpha is computed in the kernel's precision.
         cuda.elementwise(
-            'T grad, T lr, T alpha, T one_minus_alpha, T eps',
+            'T grad, T lr, T alpha, T eps',
             'T param, T ms',
-            '''ms = alpha * ms + one_minus_alpha * grad * grad;
+            '''ms = alpha * ms + ((T)1 - alpha) * grad * grad;
                param -= lr * grad / ({});'''.format(denom),
-            'rmsprop_update')(param.grad, hp.lr, hp.alpha, 1 - hp.alpha,
-                              hp.eps, param.array, self.state['ms'])
+            'rmsprop_update')(param.grad, hp.lr, hp.alpha, hp.eps,
+                              param.array, self.state['ms'])
 
 
 class RMSprop(optimizer.GradientMethod):

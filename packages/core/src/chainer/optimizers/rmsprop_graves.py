@@ -57,17 +57,18 @@ class RMSpropGravesRule(optimizer.UpdateRule):
 
     def update_core_gpu(self, param):
         hp = self.hyperparam
+        # As in v5, 1 - alpha is computed in the kernel's precision.
         cuda.elementwise(
-            'T grad, T lr, T alpha, T one_minus_alpha, T momentum, T eps',
+            'T grad, T lr, T alpha, T momentum, T eps',
             'T param, T avg_n, T avg_g, T delta',
-            '''avg_n = alpha * avg_n + one_minus_alpha * grad * grad;
-               avg_g = alpha * avg_g + one_minus_alpha * grad;
-               delta = momentum * delta
+            '''avg_n = alpha * avg_n + ((T)1 - alpha) * grad * grad;
+               avg_g = alpha * avg_g + ((T)1 - alpha) * grad;
+               delta = delta * momentum
                        - lr * grad / sqrt(avg_n - avg_g * avg_g + eps);
                param += delta;''',
             'rmsprop_graves_update')(
-                param.grad, hp.lr, hp.alpha, 1 - hp.alpha, hp.momentum,
-                hp.eps, param.array, self.state['n'], self.state['g'],
+                param.grad, hp.lr, hp.alpha, hp.momentum, hp.eps,
+                param.array, self.state['n'], self.state['g'],
                 self.state['delta'])
 
 

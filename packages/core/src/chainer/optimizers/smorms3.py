@@ -44,24 +44,24 @@ class SMORMS3Rule(optimizer.UpdateRule):
         hp = self.hyperparam
         grad = param.grad
         mem, g, g2 = self.state['mem'], self.state['g'], self.state['g2']
+        # Same operations in the same order as v5, so float32 results agree
+        # bit for bit: (1 - r) * g + r * grad rounds differently from
+        # g + r * (grad - g).
         r = 1 / (mem + 1)
-        g -= r * g
-        g += r * grad
-        g2 -= r * g2
-        g2 += r * grad * grad
+        g[...] = (1 - r) * g + r * grad
+        g2[...] = (1 - r) * g2 + r * grad * grad
         x = g * g / (g2 + hp.eps)
         param.array -= grad * numpy.minimum(x, hp.lr) / (
             numpy.sqrt(g2) + hp.eps)
-        mem *= 1 - x
-        mem += 1
+        mem[...] = 1 + mem * (1 - x)
 
     def update_core_gpu(self, param):
         hp = self.hyperparam
         cuda.elementwise(
             'T grad, T lr, T eps', 'T param, T mem, T g, T g2',
             '''T r = (T)1 / (mem + (T)1);
-               g = g + r * (grad - g);
-               g2 = g2 + r * (grad * grad - g2);
+               g = ((T)1 - r) * g + r * grad;
+               g2 = ((T)1 - r) * g2 + r * grad * grad;
                T x = g * g / (g2 + eps);
                param -= grad * min(lr, x) / (sqrt(g2) + eps);
                mem = (T)1 + mem * ((T)1 - x);''',
