@@ -393,9 +393,10 @@ def train_reference(cell, n_layers, n_dirs, ratio, hx, cx, ws, bs, xs,
     """v5's n_step_* in training mode, step by step on time-major ``xs``.
 
     After ``numpy.random.seed(seed)`` every layer but the first applies
-    F.dropout to each step's input, one call per step, a fresh call for
-    each direction (forward first): masks ``rand(B_t, I) >= ratio`` scaled
-    by ``1 / (1 - ratio)``.  Returns ``(hy, cy, ys)``.
+    F.dropout to each step's input as the step is taken, a fresh call for
+    each direction (forward first; the backward direction takes the steps
+    last to first): masks ``rand(B_t, I) >= ratio`` scaled by
+    ``1 / (1 - ratio)``.  Returns ``(hy, cy, ys)``.
     """
     numpy.random.seed(seed)
     hy = numpy.zeros_like(hx)
@@ -406,16 +407,16 @@ def train_reference(cell, n_layers, n_dirs, ratio, hx, cx, ws, bs, xs,
         outs = []
         for d in range(n_dirs):
             k = layer * n_dirs + d
-            if layer == 0:
-                seq = layer_in
-            else:
-                seq = [x * ((numpy.random.rand(*x.shape) >= ratio) /
-                            (1 - ratio)) for x in layer_in]
+            seq = list(layer_in)
             h = hx[k].copy()
             c = None if cx is None else cx[k].copy()
             out = [None] * n_steps
             steps = range(n_steps) if d == 0 else reversed(range(n_steps))
             for t in steps:
+                if layer > 0:
+                    x = seq[t]
+                    seq[t] = x * ((numpy.random.rand(*x.shape) >= ratio) /
+                                  (1 - ratio))
                 for row in range(len(seq[t])):
                     h[row], c_row = cell(seq[t][row], h[row],
                                          None if c is None else c[row],

@@ -132,18 +132,33 @@ class NStepRNN(function_node.FunctionNode):
         # still draws from numpy's generator; drawing here too keeps the
         # stream (and later shuffles, dropouts...) as in v5.  Rows are
         # packed time step after time step, so one draw per direction
-        # takes the same numbers as v5's draws step by step.
+        # takes v5's numbers: in step order for the forward direction, in
+        # reverse step order for the backward one (v5 walks it backwards).
         ratio = self.dropout_ratio
         scale = dtype.type(1. / (1 - ratio))
         masks = []
-        for _ in range(self.n_dirs):
+        for d in range(self.n_dirs):
             if xp is numpy:
                 # float64 uniforms compared with the ratio, as v5 does.
                 r = numpy.random.rand(*shape)
+                if d == 1:
+                    r = self._reverse_steps(r)
             else:
                 r = xp.random.rand(*shape, dtype=numpy.float32)
             masks.append((r >= ratio).astype(dtype) * scale)
         return tuple(masks) if ratio > 0 else None
+
+    def _reverse_steps(self, r):
+        """Deals the rows of ``r``, drawn in order, out to the time steps
+        taken last to first."""
+        offs = self._offs
+        out = numpy.empty_like(r)
+        start = 0
+        for t in reversed(range(len(offs) - 1)):
+            n = offs[t + 1] - offs[t]
+            out[offs[t]:offs[t + 1]] = r[start:start + n]
+            start += n
+        return out
 
     def _backward_arrays(self, indexes, grad_outputs):
         # Plain backprop: fused BPTT on the arrays saved by forward.
