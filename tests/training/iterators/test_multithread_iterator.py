@@ -1,6 +1,7 @@
 import copy
 import threading
 
+import numpy
 import pytest
 
 from chainer import iterators
@@ -47,3 +48,34 @@ def test_serialize_and_copy(tmp_path):
 def test_invalid_n_threads():
     with pytest.raises(ValueError):
         iterators.MultithreadIterator([1], 1, n_threads=0)
+
+
+def test_v5_snapshot_layout(tmp_path):
+    # v5's MultithreadIterator writes its order as ``_order`` (None when
+    # there is none) and None for a previous epoch detail not known yet.
+    it = iterators.MultithreadIterator(list(range(6)), 4, shuffle=False)
+    path = str(tmp_path / 'it.npz')
+    serializers.save_npz(path, it)
+    with numpy.load(path, allow_pickle=True) as f:
+        assert set(f.keys()) == {'current_position', 'epoch', 'is_new_epoch',
+                                 '_order', 'previous_epoch_detail'}
+        assert f['_order'].item() is None
+        assert f['previous_epoch_detail'].item() is None
+    it.finalize()
+
+
+def test_loads_v5_snapshot():
+    # Entries of a v5 MultithreadIterator(shuffle=True) one batch into
+    # its first epoch.
+    it = iterators.MultithreadIterator(list(range(6)), 4, shuffle=True)
+    serializers.NpzDeserializer({
+        'current_position': numpy.array(4), 'epoch': numpy.array(0),
+        'is_new_epoch': numpy.array(False),
+        '_order': numpy.array([5, 3, 1, 0, 2, 4]),
+        'previous_epoch_detail': numpy.array(0.0)}).load(it)
+    try:
+        assert it.previous_epoch_detail == 0.0
+        assert it.next()[:2] == [2, 4]
+        assert it.epoch == 1
+    finally:
+        it.finalize()

@@ -112,3 +112,30 @@ def test_deserialize_old_snapshot_without_previous_detail():
         'is_new_epoch': numpy.array(False)}).load(it)
     assert it.current_position == 8
     assert it.previous_epoch_detail == pytest.approx(0.4)
+
+
+def test_guessed_previous_detail_is_clamped_at_zero():
+    # v5's guess for a snapshot without previous_epoch_detail is
+    # epoch + (position - batch_size) / size, clamped at 0 once anything
+    # was read: two examples into the first epoch give 0.0, not None.
+    it = iterators.SerialIterator(list(range(10)), 4, shuffle=False)
+    serializers.NpzDeserializer({
+        'current_position': numpy.array(2), 'epoch': numpy.array(0),
+        'is_new_epoch': numpy.array(False)}).load(it)
+    assert it.previous_epoch_detail == 0.0
+    # Nothing read yet: unknown, as after a reset.
+    serializers.NpzDeserializer({
+        'current_position': numpy.array(0), 'epoch': numpy.array(0),
+        'is_new_epoch': numpy.array(False)}).load(it)
+    assert it.previous_epoch_detail is None
+
+
+def test_loads_order_saved_as_underscore_order():
+    # v5 falls back to the ``_order`` key of older snapshots.
+    it = iterators.SerialIterator(list(range(5)), 2, shuffle=True)
+    serializers.NpzDeserializer({
+        'current_position': numpy.array(2), 'epoch': numpy.array(0),
+        'is_new_epoch': numpy.array(False),
+        '_order': numpy.array([4, 3, 2, 1, 0]),
+        'previous_epoch_detail': numpy.array(0.0)}).load(it)
+    assert it.next() == [2, 1]

@@ -30,6 +30,8 @@ class PrefetchIterator(_state.StateAttributes, iterator.Iterator):
     """
 
     _timeout = None
+    # Key of the order in snapshots (see _state.serialize_state).
+    _order_key = 'order'
 
     def __init__(self, dataset, batch_size, repeat, shuffle, n_prefetch,
                  order_sampler):
@@ -106,7 +108,8 @@ class PrefetchIterator(_state.StateAttributes, iterator.Iterator):
     def serialize(self, serializer):
         """Saves or loads the position, epoch, order and previous detail."""
         state = _state.serialize_state(
-            self._state, serializer, self.batch_size, len(self.dataset))
+            self._state, serializer, self.batch_size, len(self.dataset),
+            self._order_key)
         if isinstance(serializer, serializer_module.Deserializer):
             self._rewind(state)
 

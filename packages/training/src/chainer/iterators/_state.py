@@ -9,6 +9,8 @@ import collections
 
 import numpy
 
+from chainer import serializer as serializer_module
+
 IteratorState = collections.namedtuple(
     'IteratorState', ('current_position', 'epoch', 'is_new_epoch', 'order',
                       'previous_epoch_detail'))
@@ -96,25 +98,55 @@ def segments_to_indices(segments):
     return numpy.concatenate(parts).astype(numpy.int64, copy=False)
 
 
-def serialize_state(state, serializer, batch_size, dataset_len):
-    """Saves or loads ``state`` with v5's keys; returns the loaded state."""
+def serialize_state(state, serializer, batch_size, dataset_len,
+                    order_key='order'):
+    """Saves or loads ``state`` with v5's keys; returns the loaded state.
+
+    SerialIterator and MultiprocessIterator write the order as ``order``
+    (only when there is one); v5's MultithreadIterator writes ``_order``
+    always, ``None`` included, and ``None`` for an unknown previous epoch
+    detail. Pass ``order_key='_order'`` for that layout.
+    """
     position = serializer('current_position', state.current_position)
     epoch = serializer('epoch', state.epoch)
     is_new_epoch = serializer('is_new_epoch', state.is_new_epoch)
     order = state.order
-    if order is not None:
-        order = serializer('order', order)
+    if order_key == '_order':
+        order = _serialize_order(serializer, order, ('_order', 'order'),
+                                 always=True)
+    else:
+        order = _serialize_order(serializer, order, ('order', '_order'))
+    previous = state.previous_epoch_detail
+    if order_key == '_order' and previous < 0:
+        previous = None
     try:
-        previous = serializer('previous_epoch_detail',
-                              state.previous_epoch_detail)
+        previous = serializer('previous_epoch_detail', previous)
     except KeyError:
-        # Snapshots of old versions lack it: estimate from the position.
+        # Snapshots of versions before v3 lack it; v5 guesses it from the
+        # position, as below.
         size = dataset_len if order is None else len(order)
         previous = epoch + (position - batch_size) / size
-        if previous < 0 or (epoch == 0 and position == 0):
+        if epoch + position / size > 0:
+            previous = max(previous, 0.)
+        else:
             previous = -1.
+    if previous is None:
+        previous = -1.
     return IteratorState(position, epoch, is_new_epoch, order,
                          float(previous))
+
+
+def _serialize_order(serializer, order, keys, always=False):
+    # The first key is the one written; a snapshot may hold the other one
+    # (v5's SerialIterator still reads the ``_order`` of v2 snapshots).
+    if order is None:
+        if always and isinstance(serializer, serializer_module.Serializer):
+            serializer(keys[0], None)
+        return None
+    try:
+        return serializer(keys[0], order)
+    except KeyError:
+        return serializer(keys[1], order)
 
 
 def state_property(name, doc):

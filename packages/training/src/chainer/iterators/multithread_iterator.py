@@ -25,6 +25,9 @@ class MultithreadIterator(_prefetch.PrefetchIterator):
             :class:`~chainer.iterators.OrderSampler`).
     """
 
+    # v5's MultithreadIterator saves its order as ``_order`` (even None).
+    _order_key = '_order'
+
     def __init__(self, dataset, batch_size, repeat=True, shuffle=None,
                  n_threads=1, order_sampler=None):
         if n_threads <= 0:
