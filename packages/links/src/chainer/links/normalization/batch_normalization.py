@@ -88,6 +88,10 @@ class BatchNormalization(link.Link):
 
     """
 
+    # v5: without use_gamma/use_beta these read None (no AttributeError).
+    gamma = None
+    beta = None
+
     def __init__(self, size=None, decay=0.9, eps=2e-5, dtype=None,
                  use_gamma=True, use_beta=True, initial_gamma=None,
                  initial_beta=None, axis=None, initial_avg_mean=None,
