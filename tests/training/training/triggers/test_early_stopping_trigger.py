@@ -69,3 +69,19 @@ def test_serialize(tmp_path):
     assert restored.best == 1.0 and restored.count == 1
     stops, _ = _run(restored, [3.0], trainer=trainer)
     assert stops == [True]
+
+
+def test_loads_v5_snapshot_without_its_state():
+    # v5's EarlyStoppingTrigger saves nothing; after loading a v5 snapshot
+    # it starts afresh, its check trigger included, so the first check
+    # comes at the first call after the resume.
+    trigger = triggers.EarlyStoppingTrigger(
+        check_trigger=(2, 'iteration'), patients=1)
+    with pytest.warns(UserWarning):
+        serializers.NpzDeserializer({}).load(trigger)
+    trainer = testing.get_trainer_with_mock_updater(iter_per_epoch=1)
+    trainer.updater.update()
+    trainer.updater.update()
+    stops, _ = _run(trigger, [1.0], trainer=trainer)
+    assert stops == [False]
+    assert trigger.best == 1.0

@@ -54,3 +54,18 @@ def test_serialize(tmp_path):
     rest, _ = _run(restored, [0, 0, 0], trainer)
     assert first + rest == [False, True, False, True, False, False]
     assert restored._best_value == pytest.approx(2.5)
+
+
+def test_loads_v5_snapshot_without_its_state():
+    # v5's BestValueTrigger saves nothing: loading a v5 trainer snapshot
+    # leaves it new. Its fresh interval trigger then fires at the first
+    # call after the resume, with the mean of that iteration alone.
+    trigger = triggers.MinValueTrigger('key', trigger=(2, 'iteration'))
+    serializers.NpzDeserializer({}).load(trigger)
+    trainer = testing.get_trainer_with_mock_updater(iter_per_epoch=2)
+    trainer.updater.update()
+    trainer.updater.update()
+    # Iterations 3 to 6: the intervals end at 3 (fresh trigger), 4 and 6.
+    fired, _ = _run(trigger, [5.0, 4.0, 6.0, 6.0], trainer)
+    assert fired == [True, True, False, False]
+    assert trigger._best_value == 4.0

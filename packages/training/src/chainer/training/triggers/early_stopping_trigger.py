@@ -116,17 +116,22 @@ class EarlyStoppingTrigger(object):
         return self._max_trigger.get_training_length()
 
     def serialize(self, serializer):
-        """Saves or loads the triggers, summary, best value and count."""
+        """Saves or loads the best value, count, triggers and summary.
+
+        v5's trigger has no state in snapshots: loading one of them leaves
+        this trigger as new (its interval triggers included), which is how
+        v5 resumes.
+        """
         try:
-            if hasattr(self._max_trigger, 'serialize'):
-                self._max_trigger.serialize(serializer['max_trigger'])
-            if hasattr(self._interval_trigger, 'serialize'):
-                self._interval_trigger.serialize(
-                    serializer['interval_trigger'])
-            self._summary.serialize(serializer['summary'])
-            self.best = float(serializer('best', self.best))
-            self.count = int(serializer('count', self.count))
+            best = serializer('best', self.best)
         except KeyError:
-            # v5 snapshots do not hold the state of this trigger.
             warnings.warn('The state of EarlyStoppingTrigger is not saved '
                           'in the snapshot; it starts afresh.')
+            return
+        self.best = float(best)
+        self.count = int(serializer('count', self.count))
+        if hasattr(self._max_trigger, 'serialize'):
+            self._max_trigger.serialize(serializer['max_trigger'])
+        if hasattr(self._interval_trigger, 'serialize'):
+            self._interval_trigger.serialize(serializer['interval_trigger'])
+        self._summary.serialize(serializer['summary'])

@@ -1,4 +1,6 @@
 """Trigger that fires at given iterations or epochs."""
+import warnings
+
 from chainer.training.triggers import interval_trigger
 
 
@@ -37,7 +39,8 @@ class ManualScheduleTrigger(object):
             if previous < 0:
                 previous = current - 1
         fire = any(previous < p <= current for p in self.points)
-        if current >= max(self.points):
+        # As in v5, only a firing at (or past) the last point finishes it.
+        if fire and current >= max(self.points):
             self.finished = True
         self._previous_iteration = updater.iteration
         if hasattr(updater, 'epoch_detail'):
@@ -45,9 +48,26 @@ class ManualScheduleTrigger(object):
         return fire
 
     def serialize(self, serializer):
-        """Saves or loads the last values seen and ``finished``."""
-        self._previous_iteration = serializer(
-            'previous_iteration', self._previous_iteration)
-        self._previous_epoch_detail = serializer(
-            'previous_epoch_detail', self._previous_epoch_detail)
-        self.finished = serializer('finished', self.finished)
+        """Saves or loads ``finished`` and the last values seen."""
+        try:
+            self.finished = serializer('finished', self.finished)
+        except KeyError:
+            # Early v5 releases do not save it; the trigger then counts as
+            # not finished, as it did there.
+            pass
+        try:
+            self._previous_iteration = serializer(
+                'previous_iteration', self._previous_iteration)
+        except KeyError:
+            warnings.warn('The previous value of iteration is not saved. '
+                          'ManualScheduleTrigger guesses it using current '
+                          'iteration.')
+            self._previous_iteration = -1
+        try:
+            self._previous_epoch_detail = serializer(
+                'previous_epoch_detail', self._previous_epoch_detail)
+        except KeyError:
+            warnings.warn('The previous value of epoch_detail is not saved. '
+                          'ManualScheduleTrigger uses the value of '
+                          'trainer.updater.previous_epoch_detail.')
+            self._previous_epoch_detail = -1.

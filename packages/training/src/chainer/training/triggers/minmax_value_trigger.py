@@ -45,11 +45,19 @@ class BestValueTrigger(object):
         return False
 
     def serialize(self, serializer):
-        """Saves or loads the interval trigger, summary and best value."""
+        """Saves or loads the best value, interval trigger and summary.
+
+        v5's trigger has no state in snapshots: loading one of them leaves
+        this trigger as new (best value unknown, fresh interval trigger),
+        which is how v5 resumes.
+        """
+        try:
+            best = serializer('best_value', self._best_value)
+        except KeyError:
+            return
+        self._best_value = None if best is None else float(best)
         self._interval_trigger.serialize(serializer['interval_trigger'])
         self._summary.serialize(serializer['summary'])
-        best = serializer('best_value', self._best_value)
-        self._best_value = None if best is None else float(best)
 
 
 class MaxValueTrigger(BestValueTrigger):
