@@ -46,3 +46,16 @@ def test_main_optimizer_by_default(shift):
     ext.initialize(trainer)
     ext(trainer)
     assert opt.lr == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize('init, target, expected', [
+    # rate == 1 counts as decreasing in v5: the value is replaced by the
+    # target as soon as value / target < 1.
+    (0.1, 0.5, [0.1, 0.5, 0.5]),
+    (0.5, 0.1, [0.5, 0.5, 0.5]),
+])
+def test_unit_rate_with_target(shift, init, target, expected):
+    opt = shift.opt()
+    ext = extensions.ExponentialShift('lr', 1.0, init=init, target=target,
+                                      optimizer=opt)
+    assert shift.values(ext, 2, opt) == expected

@@ -55,13 +55,22 @@ class ShiftBase(extension.Extension):
             self._last_value = self._last_value.item()
 
 
-def clamp(value, target, decreasing):
-    """Stops ``value`` at ``target`` (``None``: no target).
+def clamp(value, target, increasing, inverted=False):
+    """Returns ``target`` once ``value`` has passed it (``None``: never).
 
-    The comparison is on magnitudes, so it also works for negative values.
+    As v5, it compares the ratio ``value / target`` with 1 (``target /
+    value`` when ``inverted``, as v5's PolynomialShift does), which also
+    works for negative values. A zero denominator, on which v5 raises
+    ZeroDivisionError, is compared by magnitude instead.
     """
     if target is None:
         return value
-    if decreasing:
+    num, den = (target, value) if inverted else (value, target)
+    if den == 0:
+        if increasing:
+            return target if abs(value) > abs(target) else value
         return target if abs(value) < abs(target) else value
-    return target if abs(value) > abs(target) else value
+    ratio = num / den
+    if increasing != inverted:
+        return target if ratio > 1 else value
+    return target if ratio < 1 else value

@@ -31,4 +31,5 @@ class ExponentialShift(_shift.ShiftBase):
 
     def _value(self):
         value = self._init * self._rate ** self._t
-        return _shift.clamp(value, self._target, self._rate < 1)
+        # v5 treats rate == 1 as decreasing.
+        return _shift.clamp(value, self._target, self._rate > 1)

@@ -30,4 +30,5 @@ class InverseShift(_shift.ShiftBase):
 
     def _value(self):
         value = self._init * (1 + self._gamma * self._t) ** (-self._power)
-        return _shift.clamp(value, self._target, self._power > 0)
+        # v5 treats power == 0 as decreasing.
+        return _shift.clamp(value, self._target, self._power < 0)

@@ -35,4 +35,6 @@ class LinearShift(_shift.ShiftBase):
             return v1
         if self._t >= t2:
             return v2
-        return v1 + (v2 - v1) * (self._t - t1) / (t2 - t1)
+        # v5's order of operations (the rounding differs otherwise).
+        rate = (self._t - t1) / (t2 - t1)
+        return v1 + rate * (v2 - v1)

@@ -30,4 +30,7 @@ class PolynomialShift(_shift.ShiftBase):
     def _value(self):
         decay = max(1 - self._t / self._max_count, 0)
         value = self._init * decay ** self._rate
-        return _shift.clamp(value, self._target, self._rate > 0)
+        # v5 compares target / value here (and rate == 0 counts as
+        # increasing).
+        return _shift.clamp(value, self._target, not self._rate > 0,
+                            inverted=True)

@@ -1,4 +1,6 @@
 """Extension that shifts an optimizer attribute step by step."""
+import numpy
+
 from chainer.training.extensions import _shift
 
 
@@ -27,5 +29,7 @@ class StepShift(_shift.ShiftBase):
         self._target = target
 
     def _value(self):
-        value = self._init * self._gamma ** (self._t // self._step)
-        return _shift.clamp(value, self._target, self._gamma < 1)
+        # v5's exponent is numpy.floor(t / step), a float64.
+        value = self._init * self._gamma ** numpy.floor(self._t / self._step)
+        # v5 treats gamma == 1 as decreasing.
+        return _shift.clamp(value, self._target, self._gamma > 1)
