@@ -1,3 +1,4 @@
+import numpy
 import pytest
 
 from chainer import serializers
@@ -46,3 +47,24 @@ def test_serialize(tmp_path):
     serializers.load_npz(path, restored)
     results, _ = _run(restored, [(2, 2)], trainer)
     assert results == [pytest.approx(0.75)]
+
+
+def test_v5_snapshot_layout_and_resume():
+    # v5 saves only the running sums; its interval trigger starts afresh
+    # after a resume, so here (3 iterations per interval, resumed at
+    # iteration 4) the first call after the resume (iteration 5) ends an
+    # interval, and so does iteration 6.
+    ext = extensions.MicroAverage('main/correct', 'main/total',
+                                  'main/accuracy', trigger=(3, 'iteration'))
+    target = {}
+    ext.serialize(serializers.DictionarySerializer(target))
+    assert set(target) == {'_numerator', '_denominator'}
+
+    serializers.NpzDeserializer({
+        '_numerator': numpy.array(1), '_denominator': numpy.array(2),
+    }).load(ext)
+    trainer = testing.get_trainer_with_mock_updater(iter_per_epoch=10)
+    for _ in range(4):
+        trainer.updater.update()
+    results, _ = _run(ext, [(3, 4), (1, 1)], trainer)
+    assert results == [pytest.approx(4 / 6.), pytest.approx(1.0)]

@@ -1,5 +1,6 @@
 import os
 
+import numpy
 import pytest
 
 from chainer import serializers
@@ -56,3 +57,25 @@ def test_without_matplotlib(tmp_path, monkeypatch):
         ext = extensions.PlotReport(['main/loss'])
     _run(ext, tmp_path)
     assert os.listdir(str(tmp_path)) == []
+
+
+def test_resume_from_v5_snapshot(tmp_path):
+    # v5 stores the plotted points as JSON under '_plot_<file_name>',
+    # holding only the keys that had a value; the others start empty.
+    pytest.importorskip('matplotlib')
+    ext = extensions.PlotReport(['main/loss', 'main/acc'],
+                                trigger=(1, 'iteration'))
+    serializers.NpzDeserializer({
+        '_plot_plot.png': numpy.array('{"main/loss": [[1, 0.5]]}'),
+    }).load(ext)
+    trainer = testing.get_trainer_with_mock_updater(
+        (1, 'iteration'), iter_per_epoch=2)
+    trainer.out = str(tmp_path)
+
+    def report(t):
+        t.observation.update({'main/loss': 0.25, 'main/acc': 0.75})
+    trainer.extend(report, name='report', priority=300)
+    trainer.extend(ext)
+    trainer.run()
+    assert ext._data == {'main/loss': [(1, 0.5), (1, 0.25)],
+                         'main/acc': [(1, 0.75)]}

@@ -47,8 +47,10 @@ class MicroAverage(extension.Extension):
             self._denominator = 0
 
     def serialize(self, serializer):
-        """Saves or loads the trigger and the running sums."""
-        if hasattr(self._trigger, 'serialize'):
-            self._trigger.serialize(serializer['_trigger'])
+        """Saves or loads the running sums.
+
+        As in v5, the interval trigger is not saved: after a resume it
+        starts afresh, as v5's does.
+        """
         self._numerator = serializer('_numerator', self._numerator)
         self._denominator = serializer('_denominator', self._denominator)

@@ -115,4 +115,7 @@ class PlotReport(extension.Extension):
             serializer(key, json.dumps(self._data))
         else:
             data = json.loads(serializer(key, json.dumps(self._data)))
-            self._data = {k: [tuple(p) for p in v] for k, v in data.items()}
+            # v5 writes only the keys that got a value before the snapshot.
+            loaded = {k: [] for k in self._y_keys}
+            loaded.update((k, [tuple(p) for p in v]) for k, v in data.items())
+            self._data = loaded
