@@ -10,7 +10,8 @@ class ManualScheduleTrigger(object):
 
     It fires when the iteration count or ``updater.epoch_detail`` passes
     one of ``points`` since the previous call (fractional epochs are
-    allowed). ``finished`` becomes ``True`` once the last point is passed.
+    allowed). ``finished`` becomes ``True`` when it fires at or after the
+    last point.
 
     Args:
         points (int, float or list of them): When to fire.
