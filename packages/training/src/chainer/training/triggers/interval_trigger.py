@@ -9,6 +9,29 @@ def check_unit(unit):
             "{!r}".format(unit))
 
 
+def serialize_previous(trigger, serializer):
+    """Saves or loads ``trigger``'s ``_previous_iteration`` and
+    ``_previous_epoch_detail`` under v5's keys.  Snapshots of older
+    releases lack them: each missing one becomes -1 (the trigger then
+    guesses from the updater) with v5's warning."""
+    name = type(trigger).__name__
+    try:
+        trigger._previous_iteration = serializer(
+            'previous_iteration', trigger._previous_iteration)
+    except KeyError:
+        warnings.warn('The previous value of iteration is not saved. '
+                      '%s guesses it using current iteration.' % name)
+        trigger._previous_iteration = -1
+    try:
+        trigger._previous_epoch_detail = serializer(
+            'previous_epoch_detail', trigger._previous_epoch_detail)
+    except KeyError:
+        warnings.warn('The previous value of epoch_detail is not saved. '
+                      '%s uses the value of '
+                      'trainer.updater.previous_epoch_detail.' % name)
+        trigger._previous_epoch_detail = -1.
+
+
 class IntervalTrigger(object):
 
     """Trigger based on a fixed interval.
@@ -69,22 +92,7 @@ class IntervalTrigger(object):
 
     def serialize(self, serializer):
         """Saves or loads the iteration and epoch seen at the last call."""
-        try:
-            self._previous_iteration = serializer(
-                'previous_iteration', self._previous_iteration)
-        except KeyError:
-            warnings.warn('The previous value of iteration is not saved. '
-                          'IntervalTrigger guesses it using current '
-                          'iteration.')
-            self._previous_iteration = -1
-        try:
-            self._previous_epoch_detail = serializer(
-                'previous_epoch_detail', self._previous_epoch_detail)
-        except KeyError:
-            warnings.warn('The previous value of epoch_detail is not saved. '
-                          'IntervalTrigger uses the value of '
-                          'trainer.updater.previous_epoch_detail.')
-            self._previous_epoch_detail = -1.
+        serialize_previous(self, serializer)
 
     def get_training_length(self):
         """Returns ``(period, unit)``, the length it stands for."""

@@ -1,5 +1,4 @@
 """Trigger that fires at given iterations or epochs."""
-import warnings
 
 from chainer.training.triggers import interval_trigger
 
@@ -56,19 +55,4 @@ class ManualScheduleTrigger(object):
             # Early v5 releases do not save it; the trigger then counts as
             # not finished, as it did there.
             pass
-        try:
-            self._previous_iteration = serializer(
-                'previous_iteration', self._previous_iteration)
-        except KeyError:
-            warnings.warn('The previous value of iteration is not saved. '
-                          'ManualScheduleTrigger guesses it using current '
-                          'iteration.')
-            self._previous_iteration = -1
-        try:
-            self._previous_epoch_detail = serializer(
-                'previous_epoch_detail', self._previous_epoch_detail)
-        except KeyError:
-            warnings.warn('The previous value of epoch_detail is not saved. '
-                          'ManualScheduleTrigger uses the value of '
-                          'trainer.updater.previous_epoch_detail.')
-            self._previous_epoch_detail = -1.
+        interval_trigger.serialize_previous(self, serializer)
