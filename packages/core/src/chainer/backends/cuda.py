@@ -19,10 +19,10 @@ cudnn_enabled = False
 _resolution_error = None
 
 try:
+    # Only what every CuPy release has: a missing submodule here would
+    # hide the GPU altogether (CuPy 14, for one, dropped cupy.cudnn).
     import cupy
     import cupy.cuda
-    import cupy.cuda.cublas  # NOQA
-    from cupy import cuda as _cupy_cuda  # NOQA
     ndarray = cupy.ndarray
     available = True
     try:
