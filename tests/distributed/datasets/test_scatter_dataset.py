@@ -73,9 +73,69 @@ def test_bad_comm():
 
 @pytest.mark.mpi
 def test_deprecated_helpers(comm):
+    # v5 counts the batches of rank 0's shard: ceil(10 / 3) on any size.
     with pytest.warns(DeprecationWarning):
         n = sd.get_n_iterations_for_one_epoch(list(range(10)), 3, comm)
-    assert n == -(-10 // (3 * comm.size))
+    assert n == 4
     with pytest.warns(DeprecationWarning):
         assert sd.get_epoch_trigger(2, list(range(10)), 3, comm) == (
-            2 * n, 'iteration')
+            8, 'iteration')
+
+
+def _v5_shard_bounds(n, size):
+    # v5: every shard has ceil(n / size) samples, starting at n * i // size.
+    n_sub = (n + size - 1) // size
+    return [(n * i // size, n * i // size + n_sub) for i in range(size)]
+
+
+@pytest.mark.mpi
+def test_seeded_shuffle_gives_v5_shards(comm):
+    # A seeded v5 script gets exactly these samples on each rank.
+    data = [('sample', i) for i in range(23)]
+    sub = chainermn.scatter_dataset(data if comm.rank == 0 else None, comm,
+                                    shuffle=True, seed=17)
+    order = numpy.random.RandomState(17).permutation(23)
+    b, e = _v5_shard_bounds(23, comm.size)[comm.rank]
+    assert [sub[i] for i in range(len(sub))] == [data[j]
+                                                 for j in order[b:e]]
+
+
+def test_v5_shard_bounds_for_three_ranks():
+    assert _v5_shard_bounds(10, 3) == [(0, 4), (3, 7), (6, 10)]
+    for i, bounds in enumerate(_v5_shard_bounds(60000, 7)):
+        assert sd._shard(60000, 7, i) == bounds
+
+
+def test_shards_without_equal_length_are_disjoint():
+    assert [sd._shard(10, 3, i, False) for i in range(3)] == [
+        (0, 4), (4, 7), (7, 10)]
+    assert [sd._shard(2, 4, i, False) for i in range(4)] == [
+        (0, 1), (1, 2), (2, 2), (2, 2)]
+
+
+@pytest.mark.mpi
+def test_force_equal_length_false(comm):
+    data = list(range(7))
+    sub = chainermn.scatter_dataset(data, comm, force_equal_length=False)
+    everything = sum(comm.allgather_obj([sub[i] for i in range(len(sub))]),
+                     [])
+    assert everything == data  # disjoint, in order, nothing repeated
+    b, e = chainermn.scatter_index(7, comm, force_equal_length=False)
+    assert e - b == len(sub)
+
+
+@pytest.mark.mpi
+def test_rank_zeros_dataset_wins_over_root(comm2):
+    # v5 broadcasts rank 0's dataset whatever root is.
+    data = [comm2.rank * 100 + i for i in range(6)]
+    sub = chainermn.scatter_dataset(data, comm2, root=1, shuffle=True,
+                                    seed=5)
+    order = numpy.random.RandomState(5).permutation(6)
+    b, e = _v5_shard_bounds(6, comm2.size)[comm2.rank]
+    assert [sub[i] for i in range(len(sub))] == [int(j) for j in order[b:e]]
+
+
+@pytest.mark.mpi
+def test_bad_root(comm):
+    with pytest.raises(ValueError, match='root'):
+        chainermn.scatter_dataset([1, 2], comm, root=comm.size)
