@@ -56,8 +56,15 @@ def test_matches_batch_normalization_of_the_joined_batch(comm, dtype):
 
     flat = X.array.astype(numpy.float64).transpose(1, 0, 2).reshape(3, -1)
     numpy.testing.assert_allclose(mean, 0.1 * flat.mean(axis=1), rtol=1e-5)
+    # v5: the running variance takes var + eps, made unbiased with this
+    # rank's sample count n (here 2 * (rank + 2)).
+    n = 2 * (comm.rank + 2)
     numpy.testing.assert_allclose(
-        var, 0.9 + 0.1 * flat.var(axis=1, ddof=1), rtol=1e-4)
+        var, 0.9 + 0.1 * (flat.var(axis=1) + 2e-5) * n / (n - 1),
+        rtol=1e-4)
+    # Every rank holds the same gamma and beta gradients (v5 averaged them).
+    numpy.testing.assert_allclose(gamma.grad, G.grad / comm.size, **tol)
+    numpy.testing.assert_allclose(beta.grad, B.grad / comm.size, **tol)
 
 
 def test_backend_selection(comm):

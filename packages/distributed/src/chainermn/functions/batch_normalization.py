@@ -70,7 +70,9 @@ class MultiNodeBatchNormalizationFunction(function_node.FunctionNode):
 
     Inputs are ``x, gamma, beta``; ``gamma`` has the shape of the channel
     axes ``x.shape[1:1 + gamma.ndim]``. The running averages (if given)
-    are updated in place with the global mean and unbiased variance.
+    are updated in place with the global mean and, as in v5, the global
+    variance plus ``eps`` times ``n / (n - 1)`` for this rank's ``n``
+    samples.
     """
 
     def __init__(self, comm, eps=2e-5, mean=None, var=None, decay=0.9,
@@ -123,13 +125,15 @@ class MultiNodeBatchNormalizationFunction(function_node.FunctionNode):
         self.x_hat = x_hat
         y = gamma.astype(numpy.float64)[e] * x_hat + beta[e]
         if self.running_mean is not None:
-            adjust = count / max(count - 1.0, 1.0)
+            # v5's update, kept for its numbers: the variance includes eps
+            # and is made unbiased with this rank's own sample count.
+            adjust = n / max(n - 1.0, 1.0)
             self.running_mean *= self.decay
             self.running_mean += (1 - self.decay) * mean.astype(
                 self.running_mean.dtype)
             self.running_var *= self.decay
-            self.running_var += (1 - self.decay) * (var * adjust).astype(
-                self.running_var.dtype)
+            self.running_var += (1 - self.decay) * (
+                (var + self.eps) * adjust).astype(self.running_var.dtype)
         self.retain_inputs((1,))
         return y.astype(x.dtype, copy=False),
 
@@ -150,8 +154,10 @@ class MultiNodeBatchNormalizationFunction(function_node.FunctionNode):
         gx = (g * self.inv_std)[e] * (
             gy64 - (gbeta_all[e] + self.x_hat * ggamma_all[e]) / self.count)
         dtype = gamma.dtype
-        # gamma and beta get this rank's share; the multi-node optimizer
-        # averages parameter gradients over ranks like any other.
+        # As in v5, gamma and beta get the mean over ranks of the per-rank
+        # sums, the same on every rank (averaging them again in the
+        # multi-node optimizer changes nothing).
+        size = self.comm.size
         return (chainer.Variable(gx.astype(gy.dtype, copy=False)),
-                chainer.Variable(ggamma.astype(dtype)),
-                chainer.Variable(gbeta.astype(dtype)))
+                chainer.Variable((ggamma_all / size).astype(dtype)),
+                chainer.Variable((gbeta_all / size).astype(dtype)))

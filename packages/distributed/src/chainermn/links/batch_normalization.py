@@ -1,4 +1,6 @@
 """Batch normalization whose statistics span the batches of all ranks."""
+import copy
+
 import numpy
 
 import chainer
@@ -45,6 +47,12 @@ class MultiNodeBatchNormalization(link.Link):
         # Fails early on a bad name or a backend the comm cannot do.
         _mnbn.get_backend(comm, communication_backend)
         self.comm = comm
+        # As in v5, the attribute holds the backend chosen for 'auto'.
+        if communication_backend == 'auto':
+            from chainermn.communicators import pure_nccl_communicator as _pn
+            communication_backend = (
+                'nccl' if isinstance(comm, _pn.PureNcclCommunicator)
+                else 'mpi')
         self.communication_backend = communication_backend
         self.avg_mean = numpy.zeros(size, dtype=dtype)
         self.register_persistent('avg_mean')
@@ -105,3 +113,13 @@ class MultiNodeBatchNormalization(link.Link):
     def start_finetuning(self):
         """Resets the batch count of the fine-tuning mode."""
         self.N = 0
+
+    def __deepcopy__(self, memo):
+        # A copy (e.g. double buffering's copy of the model) shares the
+        # communicator instead of duplicating an MPI communicator.
+        memo.setdefault(id(self.comm), self.comm)
+        new = type(self).__new__(type(self))
+        memo[id(self)] = new
+        for key, value in self.__dict__.items():
+            new.__dict__[key] = copy.deepcopy(value, memo)
+        return new
