@@ -87,3 +87,10 @@ def test_gpu_fill_values():
     c = cupy.zeros((3, 3), numpy.float64)
     initializers.Identity(2.)(c)
     numpy.testing.assert_array_equal(cuda.to_cpu(c), 2 * numpy.eye(3))
+
+
+@pytest.mark.parametrize('value', [[1., 2.], (1.,), None])
+def test_constant_refuses_non_array_fill_value(value):
+    # v5 accepts only scalars and arrays.
+    with pytest.raises(ValueError):
+        initializers.Constant(value)

@@ -89,3 +89,47 @@ def test_gpu_statistics(dtype, sample):
     x = sample(initializers.HeNormal(), SHAPE, dtype, cuda.cupy)
     numpy.testing.assert_allclose(x.std(), numpy.sqrt(2. / FAN_IN),
                                   rtol=0.03)
+
+
+# A convolution filter: fan_in = 3 * 2 * 5 = 30, fan_out = 4 * 2 * 5 = 40.
+_CONV = (4, 3, 2, 5)
+
+
+@pytest.mark.parametrize('init,std', [
+    (initializers.Normal(0.2), 0.2),
+    (initializers.LeCunNormal(1.5), 1.5 * numpy.sqrt(1. / 30)),
+    (initializers.GlorotNormal(), numpy.sqrt(2. / (30 + 40))),
+    (initializers.HeNormal(), numpy.sqrt(2. / 30)),
+    (initializers.HeNormal(fan_option='fan_out'), numpy.sqrt(2. / 40)),
+])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_exact_v5_values_for_conv_filters(init, std, dtype):
+    # v5 draws numpy.random.normal(0, std, shape) in float64 and casts.
+    rng = numpy.random.RandomState(21)
+    expected = rng.normal(0.0, std, _CONV).astype(dtype)
+    next_draw = rng.uniform()
+    numpy.random.seed(21)
+    a = numpy.empty(_CONV, dtype)
+    init(a)
+    numpy.testing.assert_array_equal(a, expected)
+    assert numpy.random.uniform() == next_draw
+
+
+@attr.gpu
+@pytest.mark.parametrize('init,std,draw_dtype', [
+    # Only a Normal that declares float32/float16 asks cuRAND for float32.
+    (initializers.Normal(0.2, dtype=numpy.float32), 0.2, numpy.float32),
+    (initializers.Normal(0.2), 0.2, numpy.float64),
+    (initializers.LeCunNormal(dtype=numpy.float32), numpy.sqrt(1. / 30),
+     numpy.float64),
+])
+def test_gpu_draw_dtype_as_v5(init, std, draw_dtype):
+    cupy = cuda.cupy
+    cupy.random.seed(3)
+    expected = cupy.random.normal(0.0, std, _CONV, dtype=draw_dtype)
+    cupy.random.seed(3)
+    a = cupy.empty(_CONV, numpy.float32)
+    init(a)
+    numpy.testing.assert_array_equal(
+        cuda.to_cpu(a), cuda.to_cpu(expected.astype(numpy.float32)))

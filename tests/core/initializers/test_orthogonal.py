@@ -71,3 +71,53 @@ def test_gpu_matches_cpu_with_same_numpy_seed():
     numpy.random.seed(9)
     initializers.Orthogonal()(b)
     numpy.testing.assert_allclose(cuda.to_cpu(b), a, rtol=1e-6)
+
+
+def _v5_orthogonal(shape, scale, dtype, seed):
+    # What v5 does: one (rows, cols) standard normal draw, its thin SVD,
+    # the factor with the flat shape (U first), cast, then scaled in the
+    # array's dtype.
+    rows = shape[0]
+    cols = int(numpy.prod(shape[1:]))
+    rng = numpy.random.RandomState(seed)
+    a = rng.normal(size=(rows, cols))
+    u, _, vh = numpy.linalg.svd(a, full_matrices=False)
+    q = u if u.shape == (rows, cols) else vh
+    out = q.reshape(shape).astype(dtype)
+    out *= scale
+    return out, rng.uniform()
+
+
+@pytest.mark.parametrize('shape', [(3, 3), (2, 5), (3, 2, 2), (2, 2, 1, 1),
+                                   (4, 4, 1)])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_matches_v5_draw_and_factor(shape, dtype):
+    expected, next_draw = _v5_orthogonal(shape, 1.1, dtype, 11)
+    numpy.random.seed(11)
+    a = numpy.empty(shape, dtype)
+    initializers.Orthogonal()(a)
+    numpy.testing.assert_array_equal(a, expected)
+    # Nothing else was drawn.
+    assert numpy.random.uniform() == next_draw
+
+
+def test_square_takes_left_factor():
+    # For a square matrix U and V^T differ; v5 keeps U.
+    numpy.random.seed(4)
+    a = numpy.empty((5, 5))
+    initializers.Orthogonal(scale=1.0)(a)
+    numpy.random.seed(4)
+    u, _, vh = numpy.linalg.svd(numpy.random.normal(size=(5, 5)))
+    numpy.testing.assert_array_equal(a, u)
+    assert not numpy.allclose(a, vh)
+
+
+def test_scalar_is_scale_without_a_draw():
+    numpy.random.seed(2)
+    expected = numpy.random.uniform()
+    numpy.random.seed(2)
+    a = numpy.empty((), numpy.float32)
+    initializers.Orthogonal(scale=-2.5)(a)
+    assert float(a) == -2.5
+    assert numpy.random.uniform() == expected

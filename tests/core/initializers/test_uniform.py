@@ -76,3 +76,40 @@ def test_gpu_bounds(dtype, sample):
     assert x.min() >= -bound * 1.001 and x.max() <= bound * 1.001
     numpy.testing.assert_allclose(x.std(), bound / numpy.sqrt(3),
                                   rtol=0.03)
+
+
+# A convolution filter: fan_in = 3 * 2 * 5 = 30, fan_out = 4 * 2 * 5 = 40.
+_CONV = (4, 3, 2, 5)
+
+
+@pytest.mark.parametrize('init,bound', [
+    (initializers.Uniform(0.3), 0.3),
+    (initializers.LeCunUniform(2.), 2. * numpy.sqrt(3. / 30)),
+    (initializers.GlorotUniform(), numpy.sqrt(6. / (30 + 40))),
+    (initializers.HeUniform(0.5), 0.5 * numpy.sqrt(6. / 30)),
+])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_exact_v5_values_for_conv_filters(init, bound, dtype):
+    # v5 draws numpy.random.uniform(-s, s, shape) in float64 and casts.
+    rng = numpy.random.RandomState(8)
+    expected = rng.uniform(-bound, bound, _CONV).astype(dtype)
+    next_draw = rng.uniform()
+    numpy.random.seed(8)
+    a = numpy.empty(_CONV, dtype)
+    init(a)
+    numpy.testing.assert_array_equal(a, expected)
+    assert numpy.random.uniform() == next_draw
+
+
+@attr.gpu
+def test_gpu_draws_float64_as_v5():
+    cupy = cuda.cupy
+    bound = numpy.sqrt(6. / 70)
+    cupy.random.seed(3)
+    expected = cupy.random.uniform(-bound, bound, _CONV)
+    cupy.random.seed(3)
+    a = cupy.empty(_CONV, numpy.float32)
+    initializers.GlorotUniform()(a)
+    numpy.testing.assert_array_equal(
+        cuda.to_cpu(a), cuda.to_cpu(expected.astype(numpy.float32)))

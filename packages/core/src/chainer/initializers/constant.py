@@ -63,6 +63,13 @@ class Constant(initializer.Initializer):
     fill_value = None
 
     def __init__(self, fill_value, dtype=None):
+        # v5 refuses anything but a scalar or an array (a list included).
+        if not (numpy.isscalar(fill_value)
+                or isinstance(fill_value, numpy.ndarray)
+                or backend.get_array_module(fill_value) is not numpy):
+            raise ValueError('fill_value must be either scalar, '
+                             'numpy.ndarray or cupy.ndarray, not '
+                             '{}'.format(type(fill_value).__name__))
         self.fill_value = fill_value
         super(Constant, self).__init__(dtype)
 

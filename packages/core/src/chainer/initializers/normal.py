@@ -5,16 +5,22 @@ from chainer import backend
 from chainer import initializer
 
 
-def _fill_normal(array, scale):
+def _fill_normal(array, scale, dtype=None):
     # Draws from the global RNG of the array's backend (numpy.random or
-    # cupy.random), so seeding that RNG reproduces the values.
+    # cupy.random), so seeding that RNG reproduces v5's values. numpy
+    # draws float64 and the assignment casts. On cupy, v5 asks for float32
+    # samples only when the initializer itself declares float32 or float16
+    # (cuRAND has no float16); the fan-scaled initializers declare nothing
+    # to the inner draw, so they sample float64 there.
     xp = backend.get_array_module(array)
     if xp is numpy:
         array[...] = numpy.random.normal(0.0, scale, array.shape)
         return
-    # cuRAND has no float16 generator: sample in float32 and cast.
-    dtype = numpy.float64 if array.dtype == numpy.float64 else numpy.float32
-    array[...] = xp.random.normal(0.0, scale, array.shape, dtype=dtype)
+    kwargs = {}
+    if dtype is not None and numpy.dtype(dtype) in (
+            numpy.dtype(numpy.float32), numpy.dtype(numpy.float16)):
+        kwargs['dtype'] = numpy.float32
+    array[...] = xp.random.normal(0.0, scale, array.shape, **kwargs)
 
 
 class Normal(initializer.Initializer):
@@ -36,7 +42,7 @@ class Normal(initializer.Initializer):
 
     def __call__(self, array):
         self._check_dtype(array)
-        _fill_normal(array, self.scale)
+        _fill_normal(array, self.scale, self.dtype)
 
 
 class LeCunNormal(initializer.Initializer):

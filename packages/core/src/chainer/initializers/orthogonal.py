@@ -11,11 +11,15 @@ class Orthogonal(initializer.Initializer):
     """Initializes array with an orthogonal system.
 
     A matrix of the array's shape is drawn from the standard Gaussian
-    distribution and decomposed by SVD; the array is filled with the
-    orthogonal factor of matching shape times ``scale``. An array with more
-    than two axes is treated as a matrix whose rows are flattened over all
-    axes but the first. The number of vectors (``shape[0]``) must not exceed
-    their dimension (the product of the other axes).
+    distribution (numpy's global RNG, whatever the array's backend) and
+    decomposed by a thin SVD, ``a = U S V^T``. The array takes the factor
+    whose shape is the matrix's own: ``U`` when the matrix is square,
+    ``V^T`` when it has fewer rows than columns. It is then multiplied by
+    ``scale`` in the array's dtype. An array with more than two axes is
+    treated as a matrix whose rows are flattened over all axes but the
+    first. The number of vectors (``shape[0]``) must not exceed their
+    dimension (the product of the other axes). A 0-dim array is set to
+    ``scale``.
 
     Args:
         scale (float): A constant to be multiplied by.
@@ -31,8 +35,8 @@ class Orthogonal(initializer.Initializer):
         self._check_dtype(array)
         xp = backend.get_array_module(array)
         if not array.shape:
-            # A scalar is orthonormal iff it is +1 or -1.
-            array[...] = self.scale * (2 * numpy.random.randint(2) - 1)
+            # v5 draws nothing here, so the RNG stream is left as it is.
+            array[...] = self.scale
             return
         if not array.size:
             raise ValueError('Array to be initialized must be non-empty.')
@@ -42,9 +46,11 @@ class Orthogonal(initializer.Initializer):
                              'vectors ({}) is larger than that of dimensions '
                              '({})'.format(*flat_shape))
         # The SVD runs on the CPU with numpy's RNG on every backend, so a
-        # seeded numpy RNG gives the same weights on CPU and GPU.
+        # seeded numpy RNG gives v5's weights on CPU and GPU alike.
         a = numpy.random.normal(size=flat_shape)
         u, _, vh = numpy.linalg.svd(a, full_matrices=False)
-        # With rows <= cols, ``vh`` has orthonormal rows of the flat shape.
-        q = vh if vh.shape == flat_shape else u
-        array[...] = xp.asarray(q.reshape(array.shape) * self.scale)
+        # v5 tests U first, so a square matrix gets U (not V^T).
+        q = u if u.shape == flat_shape else vh
+        array[...] = xp.asarray(q.reshape(array.shape))
+        # Scaling after the cast (not before) rounds as v5 does.
+        array *= self.scale

@@ -7,13 +7,10 @@ from chainer import initializer
 
 def _fill_uniform(array, scale):
     # Uses the global RNG of the array's backend so seeding reproduces it.
+    # As in v5, both numpy and cupy draw float64 samples; the assignment
+    # casts them to the array's dtype.
     xp = backend.get_array_module(array)
-    if xp is numpy:
-        array[...] = numpy.random.uniform(-scale, scale, array.shape)
-        return
-    # cuRAND has no float16 generator: sample in float32 and cast.
-    dtype = numpy.float64 if array.dtype == numpy.float64 else numpy.float32
-    array[...] = xp.random.uniform(-scale, scale, array.shape, dtype=dtype)
+    array[...] = xp.random.uniform(-scale, scale, array.shape)
 
 
 class Uniform(initializer.Initializer):
