@@ -5,6 +5,7 @@ import chainer
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.functions.loss import softmax_cross_entropy
 from chainer.utils import type_check
 
 
@@ -162,15 +163,65 @@ def test_invalid_reduce():
 def test_invalid_class_weight():
     x = numpy.zeros((2, 3), numpy.float32)
     t = numpy.zeros(2, numpy.int32)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match='ndim should be 1'):
         functions.softmax_cross_entropy(
             x, t, class_weight=numpy.ones((3, 1), numpy.float32))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="should be 'f'"):
         functions.softmax_cross_entropy(
-            x, t, class_weight=numpy.ones(3, numpy.float64))
-    with pytest.raises(ValueError):
+            x, t, class_weight=numpy.ones(3, numpy.int32))
+    with pytest.raises(ValueError, match='not a chainer.Variable'):
         functions.softmax_cross_entropy(
             x, t, class_weight=chainer.Variable(numpy.ones(3, numpy.float32)))
+    with pytest.raises(ValueError, match='number of classes'):
+        functions.softmax_cross_entropy(
+            x, t, class_weight=numpy.ones(4, numpy.float32))
+    # The node checks its options when built, as in v5.
+    with pytest.raises(ValueError, match='reduce'):
+        softmax_cross_entropy.SoftmaxCrossEntropy(reduce='sum')
+
+
+@pytest.mark.parametrize('double', [False, True])
+def test_class_weight_of_other_float_dtype(double):
+    # v5 accepts any float class_weight and applies it in x's dtype.
+    rng = numpy.random.RandomState(8)
+    x = rng.uniform(-2, 2, (5, 3)).astype(numpy.float32)
+    t = numpy.array([0, 2, -1, 1, 2], numpy.int32)
+    cw = numpy.array([0.5, 2.0, 1.5])  # float64
+    for reduce in ('mean', 'no'):
+        y = functions.softmax_cross_entropy(
+            x, t, class_weight=cw, reduce=reduce,
+            enable_double_backprop=double)
+        assert y.dtype == numpy.float32
+        testing.assert_allclose(
+            _reference(x, t, True, cw, -1, reduce), y.array, rtol=1e-5)
+
+
+@pytest.mark.parametrize('double', [False, True])
+@pytest.mark.parametrize('reduce', ['mean', 'no'])
+def test_empty_batch(double, reduce):
+    # v5 returns a zero loss (and a zero gradient) for an empty batch.
+    x = chainer.Variable(numpy.zeros((0, 3), numpy.float32))
+    t = numpy.zeros((0,), numpy.int32)
+    y = functions.softmax_cross_entropy(
+        x, t, reduce=reduce, enable_double_backprop=double)
+    assert y.shape == (() if reduce == 'mean' else (0,))
+    assert y.dtype == numpy.float32
+    assert numpy.all(y.array == 0)
+    functions.sum(y).backward()
+    assert x.grad.shape == (0, 3)
+
+
+@pytest.mark.parametrize('cache_score', [True, False])
+def test_double_backprop_without_option_raises(cache_score):
+    # v5's gradient node refuses a second derivative unless
+    # enable_double_backprop=True was given.
+    x = chainer.Variable(numpy.random.RandomState(9).uniform(
+        -1, 1, (3, 4)).astype(numpy.float32))
+    t = numpy.array([0, 3, -1], numpy.int32)
+    loss = functions.softmax_cross_entropy(x, t, cache_score=cache_score)
+    gx, = chainer.grad([loss], [x], enable_double_backprop=True)
+    with pytest.raises(RuntimeError, match='enable_double_backprop=True'):
+        chainer.grad([functions.sum(gx * gx)], [x])
 
 
 @testing.attr.gpu

@@ -10,18 +10,20 @@ from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
-def _check_class_weight(class_weight, x):
+def _check_class_weight(class_weight):
+    # v5 checks only these, in this order; any float dtype is accepted
+    # (it is cast to the dtype of x when applied).
+    if class_weight.ndim != 1:
+        raise ValueError('class_weight.ndim should be 1')
+    if class_weight.dtype.kind != 'f':
+        raise ValueError("The dtype of class_weight should be 'f'")
     if isinstance(class_weight, chainer.Variable):
         raise ValueError(
             'class_weight should be a numpy.ndarray or cupy.ndarray, '
             'not a chainer.Variable')
-    if class_weight.ndim != 1:
-        raise ValueError('class_weight.ndim should be 1, but got %d'
-                         % class_weight.ndim)
-    if class_weight.dtype != x.dtype:
-        raise ValueError(
-            'the dtype of class_weight (%s) should be the dtype of x (%s)'
-            % (class_weight.dtype, x.dtype))
+
+
+def _check_class_count(class_weight, x):
     if x.ndim >= 2 and class_weight.shape[0] != x.shape[1]:
         raise ValueError(
             'class_weight.shape %s does not match the number of classes '
@@ -112,8 +114,11 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
                  ignore_label=-1, reduce='mean'):
         self.normalize = normalize
         self.cache_score = cache_score
+        if class_weight is not None:
+            _check_class_weight(class_weight)
         self.class_weight = class_weight
         self.ignore_label = ignore_label
+        _checks.check_reduce(reduce, 'mean')
         self.reduce = reduce
 
     def check_type_forward(self, in_types):
@@ -122,13 +127,12 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
     def forward(self, inputs):
         x, t = inputs
         xp = backend.get_array_module(x)
+        if self.class_weight is not None:
+            _check_class_count(self.class_weight, x)
         mask, tc = _checked_labels(xp, t, x.shape[1], self.ignore_label)
-        # Labels are kept as arrays of the node; x only without the cache.
-        self.retain_inputs(() if self.cache_score else (0,))
-        e, inv_s, lse = _exp_and_lse(x, xp)
-        if self.cache_score:
-            # Unnormalized; backward folds inv_s into its own scaling pass.
-            self.e, self.inv_s = e, inv_s
+        # x links the gradient node to the graph (as in v5); the labels are
+        # kept as arrays of the node.
+        self.retain_inputs((0,))
         self._idx = _label_index(xp, tc)
         # Weight of each label: class weight, zero if ignored, and for the
         # mean the normalizer; backward multiplies it by the output grad.
@@ -139,6 +143,15 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
             count = int(mask.sum()) if self.normalize else len(x)
             weight *= x.dtype.type(1.0 / max(count, 1))
         self._weight = weight
+        if x.size == 0:
+            # v5: an empty batch gives a zero loss (and zero gradient).
+            self.e = self.inv_s = None
+            shape = () if self.reduce == 'mean' else t.shape
+            return xp.zeros(shape, x.dtype),
+        e, inv_s, lse = _exp_and_lse(x, xp)
+        if self.cache_score:
+            # Unnormalized; backward folds inv_s into its own scaling pass.
+            self.e, self.inv_s = e, inv_s
         # log softmax at the labels only: x[label] - logsumexp(x).
         log_p = x[self._idx] - lse
         log_p *= weight
@@ -147,19 +160,44 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         return utils.force_array(-log_p, x.dtype),
 
     def backward(self, indexes, grad_outputs):
-        gloss = grad_outputs[0].array
-        if self.cache_score:
-            e, inv_s = self.e, self.inv_s
+        x, = self.get_retained_inputs()
+        return _SoftmaxCrossEntropyGrad(self).apply(
+            (x, grad_outputs[0])) + (None,)
+
+
+class _SoftmaxCrossEntropyGrad(function_node.FunctionNode):
+
+    """Gradient of :class:`SoftmaxCrossEntropy`; cannot be differentiated.
+
+    v5 raises the same RuntimeError when a second derivative is taken
+    without ``enable_double_backprop=True``.
+    """
+
+    def __init__(self, parent):
+        self._parent = parent
+
+    def forward(self, inputs):
+        x, gloss = inputs
+        parent = self._parent
+        if x.size == 0:
+            return backend.get_array_module(x).zeros_like(x),
+        if parent.cache_score:
+            e, inv_s = parent.e, parent.inv_s
         else:
-            x = self.get_retained_inputs()[0].array
             e, inv_s, _ = _exp_and_lse(x, backend.get_array_module(x))
-        scale = self._weight * gloss
+        scale = parent._weight * gloss
         # (softmax - onehot) * scale, in one pass plus a scatter.
         gx = e * (inv_s * scale[:, None])
         # Label positions are distinct, so the fancy in-place update is safe.
-        gx[self._idx] -= scale
-        # Built from arrays: v5 supports no double backprop on this path.
-        return chainer.Variable(gx, requires_grad=False), None
+        gx[parent._idx] -= scale
+        return gx,
+
+    def backward(self, indexes, grad_outputs):
+        raise RuntimeError(
+            'F.softmax_cross_entropy was called with '
+            "'enable_double_backprop=False' argument, but double-backprop "
+            "is actually being performed. Please specify "
+            "'enable_double_backprop=True' explicitly.")
 
 
 def _double_backprop_softmax_cross_entropy(
@@ -169,7 +207,12 @@ def _double_backprop_softmax_cross_entropy(
     x = chainer.as_variable(x)
     t_arr = t.array if isinstance(t, chainer.Variable) else t
     xp = backend.get_array_module(x.array)
-    _type_check(SoftmaxCrossEntropy(), (x.array, t_arr))
+    # The node checks class_weight and reduce, then the input types.
+    node = SoftmaxCrossEntropy(normalize, False, class_weight,
+                               ignore_label, reduce)
+    _type_check(node, (x.array, t_arr))
+    if class_weight is not None:
+        _check_class_count(class_weight, x.array)
     mask, tc = _checked_labels(xp, t_arr, x.shape[1], ignore_label)
     weight = xp.zeros(x.shape, dtype=x.dtype)
     weight[_label_index(xp, tc)] = mask
@@ -200,9 +243,9 @@ def softmax_cross_entropy(
         cache_score (bool): Keep the softmax from the forward pass for
             backward (faster, uses more memory). Ignored with
             ``enable_double_backprop=True``.
-        class_weight (ndarray): Optional weight of each class, shape
-            ``(C,)`` and dtype of ``x``; the loss of a label ``k`` is
-            multiplied by ``class_weight[k]``.
+        class_weight (ndarray): Optional float weight of each class, shape
+            ``(C,)``; the loss of a label ``k`` is multiplied by
+            ``class_weight[k]`` (cast to the dtype of ``x``).
         ignore_label (int): Label value that contributes neither loss nor
             gradient.
         reduce (str): ``'mean'`` gives a scalar, ``'no'`` the loss of each
@@ -220,10 +263,6 @@ def softmax_cross_entropy(
         >>> float(F.softmax_cross_entropy(x, t).array)  # doctest: +ELLIPSIS
         0.4401...
     """
-    _checks.check_reduce(reduce, 'mean')
-    if class_weight is not None:
-        x_arr = x.array if isinstance(x, chainer.Variable) else x
-        _check_class_weight(class_weight, x_arr)
     if enable_double_backprop:
         return _double_backprop_softmax_cross_entropy(
             x, t, normalize, class_weight, ignore_label, reduce)
