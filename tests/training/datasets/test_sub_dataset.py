@@ -74,3 +74,38 @@ def test_cross_validation_random():
     assert splits[1][1][:] == perm[:3]
     for train, test in splits:
         assert sorted(train[:] + test[:]) == list(range(6))
+
+
+def test_random_splits_without_seed_leave_global_rng_alone():
+    # v5 draws from a fresh RandomState(None), so numpy.random.seed does
+    # not fix these splits and they do not shift the global stream.
+    numpy.random.seed(0)
+    expected = numpy.random.uniform()
+    numpy.random.seed(0)
+    datasets.split_dataset_random(list(range(10)), 4)
+    datasets.split_dataset_n_random(list(range(10)), 3)
+    datasets.get_cross_validation_datasets_random(list(range(10)), 3)
+    assert numpy.random.uniform() == expected
+
+
+def _v5_cross_validation(order, n_fold):
+    # v5 takes the test part from the end of the order and rotates the
+    # order right by that part's size before the next split; the parts are
+    # visited from the last one.
+    n = len(order)
+    borders = [n * i // n_fold for i in range(n_fold + 1)]
+    sizes = [borders[i + 1] - borders[i] for i in range(n_fold)]
+    order = list(order)
+    out = []
+    for size in reversed(sizes):
+        out.append((order[:n - size], order[n - size:]))
+        order = order[n - size:] + order[:n - size]
+    return out
+
+
+def test_cross_validation_random_matches_v5_rotation():
+    data = list(range(100, 111))
+    splits = datasets.get_cross_validation_datasets_random(data, 4, seed=9)
+    perm = numpy.random.RandomState(9).permutation(11)
+    expected = _v5_cross_validation([data[i] for i in perm], 4)
+    assert [(tr[:], te[:]) for tr, te in splits] == expected
