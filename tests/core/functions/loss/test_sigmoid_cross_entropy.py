@@ -65,11 +65,24 @@ def test_extreme_logits_finite():
     assert numpy.isfinite(x.grad).all()
 
 
-def test_bad_labels():
+def test_other_label_values_use_the_formula():
+    # v5 does not reject labels other than 0, 1 and -1: the loss stays
+    # -(t x - log(1 + e^x)) and the gradient sigmoid(x) - t.
+    x = chainer.Variable(numpy.array([[0.5, -1.0], [2.0, 0.0]]))
+    t = numpy.array([[2, 0], [-1, 3]], numpy.int32)
+    y = functions.sigmoid_cross_entropy(x, t, reduce='no')
+    xa = x.array
+    expected = -(t * xa - numpy.log1p(numpy.exp(xa)))
+    expected[t == -1] = 0
+    testing.assert_allclose(expected, y.array)
+    functions.sum(y).backward()
+    grad = 1 / (1 + numpy.exp(-xa)) - t
+    grad[t == -1] = 0
+    testing.assert_allclose(grad, x.grad)
+
+
+def test_bad_input():
     x = numpy.zeros((2, 2), numpy.float32)
-    with pytest.raises(ValueError):
-        functions.sigmoid_cross_entropy(x, numpy.array([[0, 2], [1, 1]],
-                                                       numpy.int32))
     with pytest.raises(type_check.InvalidType):
         functions.sigmoid_cross_entropy(x, x)
     with pytest.raises(ValueError, match='reduce'):

@@ -28,10 +28,8 @@ class SigmoidCrossEntropy(function_node.FunctionNode):
         self.retain_inputs((0, 1))
         x, t = inputs
         xp = backend.get_array_module(x)
-        if bool(((t != 0) & (t != 1) & (t != self.ignore_label)).any()):
-            raise ValueError(
-                'labels of sigmoid_cross_entropy must be 0, 1 or %d (ignored)'
-                % self.ignore_label)
+        # v5 does not check the label values: any other label t goes
+        # through the same formula (t * x - softplus(x)).
         self.ignore_mask = t != self.ignore_label
         # Stable form of -(t log s(x) + (1 - t) log(1 - s(x))).
         loss = -(x * (t - (x >= 0)) - xp.log1p(xp.exp(-abs(x))))
