@@ -57,7 +57,7 @@ class TestHuberLoss:
 
 def test_errors():
     x = numpy.zeros((2, 3), numpy.float32)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Only 'sum_along_second_axis'"):
         functions.huber_loss(x, x, 1.0, reduce='mean')
     with pytest.raises(type_check.InvalidType):
         functions.huber_loss(x, numpy.zeros((2, 2), numpy.float32), 1.0)

@@ -13,7 +13,11 @@ class HuberLoss(function_node.FunctionNode):
 
     def __init__(self, delta, reduce='sum_along_second_axis'):
         self.delta = delta
-        _checks.check_reduce(reduce, 'sum_along_second_axis')
+        if reduce not in ('sum_along_second_axis', 'no'):
+            # v5's message (capitalized, unlike the other losses).
+            raise ValueError(
+                "Only 'sum_along_second_axis' and 'no' are valid for "
+                "'reduce', but '%s' is given" % reduce)
         self.reduce = reduce
 
     def check_type_forward(self, in_types):
@@ -36,7 +40,9 @@ class HuberLoss(function_node.FunctionNode):
 
     def backward(self, indexes, grad_outputs):
         # d loss / d x = clip(x - t, -delta, delta); clip keeps the second
-        # derivative (1 inside the band, 0 outside).
+        # derivative (1 inside the band, 0 outside). v5 reshapes gy to
+        # (N, d2, ..., 1, ...), which fails for inputs of ndim > 2; the
+        # gradient is put back on axis 1 here instead.
         F = chainer.functions
         x, t = self.get_retained_inputs()
         gy, = grad_outputs
