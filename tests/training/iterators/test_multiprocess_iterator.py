@@ -151,3 +151,24 @@ def test_invalid_arguments():
         iterators.MultiprocessIterator([1], 1, shared_mem=0)
     with pytest.raises(ValueError):
         iterators.MultiprocessIterator([1], 1, n_prefetch=0)
+
+
+class _Recorder(iterators.OrderSampler):
+    # Records the current_position each call gets; returns a fixed order.
+    def __init__(self):
+        self.positions = []
+
+    def __call__(self, current_order, current_position):
+        self.positions.append(current_position)
+        return numpy.arange(len(current_order))[::-1]
+
+
+def test_order_sampler_gets_batch_start_as_v5():
+    rec = _Recorder()
+    it = iterators.MultiprocessIterator(list(range(5)), 2, n_processes=1,
+                                        order_sampler=rec)
+    for _ in range(4):
+        it.next()
+    it.finalize()
+    # Batches start at 0, 2, 4 (wraps), 1, 3 (wraps, prefetched).
+    assert rec.positions == [0, 4, 3]

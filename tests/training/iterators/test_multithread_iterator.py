@@ -79,3 +79,58 @@ def test_loads_v5_snapshot():
         assert it.epoch == 1
     finally:
         it.finalize()
+
+
+class _Recorder(iterators.OrderSampler):
+    # Records the current_position each call gets; returns a fixed order.
+    def __init__(self):
+        self.positions = []
+
+    def __call__(self, current_order, current_position):
+        self.positions.append(current_position)
+        return numpy.arange(len(current_order))[::-1]
+
+
+def test_order_sampler_gets_zero_as_v5():
+    rec = _Recorder()
+    it = iterators.MultithreadIterator(list(range(5)), 2,
+                                       order_sampler=rec)
+    for _ in range(4):
+        it.next()
+    it.finalize()
+    # Construction, then the wraps of batches 3 and 5 (5 is prefetched).
+    assert rec.positions == [0, 0, 0]
+
+
+def test_shuffle_draws_one_batch_ahead_as_v5():
+    # v5 prepares the next batch (drawing the next permutation when it
+    # crosses an epoch) before next() returns, so the draw precedes the
+    # caller's draws made between the two batches.
+    n, b = 5, 2
+    numpy.random.seed(6)
+    it = iterators.MultithreadIterator(list(range(n)), b)
+    got = []
+    for _ in range(6):
+        got.append((it.next(), numpy.random.uniform()))
+    it.finalize()
+
+    numpy.random.seed(6)
+    state = {'order': numpy.random.permutation(n).tolist(), 'pos': 0}
+
+    def prepare():
+        order, pos = state['order'], state['pos']
+        batch = order[pos:pos + b]
+        pos += b
+        if pos >= n:
+            order = numpy.random.permutation(n).tolist()
+            pos -= n
+            batch += order[:pos]
+        state['order'], state['pos'] = order, pos
+        return batch
+
+    expected = []
+    ready = prepare()
+    for _ in range(6):
+        batch, ready = ready, prepare()
+        expected.append((batch, numpy.random.uniform()))
+    assert got == expected

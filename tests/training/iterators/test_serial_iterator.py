@@ -139,3 +139,48 @@ def test_loads_order_saved_as_underscore_order():
         '_order': numpy.array([4, 3, 2, 1, 0]),
         'previous_epoch_detail': numpy.array(0.0)}).load(it)
     assert it.next() == [2, 1]
+
+
+class _Recorder(iterators.OrderSampler):
+    # Records the current_position each call gets; returns a fixed order.
+    def __init__(self):
+        self.positions = []
+
+    def __call__(self, current_order, current_position):
+        self.positions.append(current_position)
+        return numpy.arange(len(current_order))[::-1]
+
+
+def test_order_sampler_gets_batch_start_as_v5():
+    # v5 passes the position where the wrapping batch started.
+    rec = _Recorder()
+    it = iterators.SerialIterator(list(range(5)), 2, order_sampler=rec)
+    for _ in range(5):
+        it.next()
+    # Batches start at 0, 2, 4 (wraps), 1, 3 (wraps).
+    assert rec.positions == [0, 4, 3]
+
+
+def test_shuffle_draw_order_interleaved_with_other_draws():
+    # A training loop draws from the global RNG between batches (dropout);
+    # v5 draws the next permutation inside the next() that ends an epoch.
+    n, b = 5, 2
+    numpy.random.seed(6)
+    it = iterators.SerialIterator(list(range(n)), b)
+    got = []
+    for _ in range(6):
+        got.append((it.next(), numpy.random.uniform()))
+
+    numpy.random.seed(6)
+    order = numpy.random.permutation(n).tolist()
+    pos = 0
+    expected = []
+    for _ in range(6):
+        batch = order[pos:pos + b]
+        pos += b
+        if pos >= n:
+            order = numpy.random.permutation(n).tolist()
+            pos -= n
+            batch += order[:pos]
+        expected.append((batch, numpy.random.uniform()))
+    assert got == expected

@@ -32,6 +32,8 @@ class PrefetchIterator(_state.StateAttributes, iterator.Iterator):
     _timeout = None
     # Key of the order in snapshots (see _state.serialize_state).
     _order_key = 'order'
+    # What the order sampler gets as current_position (see _state.advance).
+    _sampler_gets_batch_start = True
 
     def __init__(self, dataset, batch_size, repeat, shuffle, n_prefetch,
                  order_sampler):
@@ -73,7 +75,8 @@ class PrefetchIterator(_state.StateAttributes, iterator.Iterator):
         while len(self._in_flight) < self.n_prefetch:
             state, segments = _state.advance(
                 self._prefetch_state, len(self.dataset), self.batch_size,
-                self._repeat, self.order_sampler)
+                self._repeat, self.order_sampler,
+                self._sampler_gets_batch_start)
             if segments is None:
                 return
             self._prefetch_state = state

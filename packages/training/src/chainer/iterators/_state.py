@@ -46,8 +46,16 @@ def _sample(order_sampler, order, position, dataset_len):
     return new_order
 
 
-def advance(state, dataset_len, batch_size, repeat, order_sampler):
+def advance(state, dataset_len, batch_size, repeat, order_sampler,
+            sampler_gets_batch_start=True):
     """Computes the next batch.
+
+    At the end of an epoch a repeating iterator asks ``order_sampler`` for
+    the next order. As its ``current_position`` argument v5's SerialIterator
+    and MultiprocessIterator pass the position where the batch started,
+    while v5's MultithreadIterator passes 0
+    (``sampler_gets_batch_start=False``). A batch longer than the dataset
+    that wraps again passes 0 for the later wraps.
 
     Returns:
         tuple: ``(new_state, segments)``. ``segments`` is a list of slices
@@ -64,6 +72,7 @@ def advance(state, dataset_len, batch_size, repeat, order_sampler):
     is_new_epoch = False
     segments = []
     remaining = batch_size
+    sampler_position = position if sampler_gets_batch_start else 0
     while remaining > 0:
         end = min(position + remaining, dataset_len)
         if order is None:
@@ -79,7 +88,9 @@ def advance(state, dataset_len, batch_size, repeat, order_sampler):
         epoch += 1
         is_new_epoch = True
         if order is not None and repeat:
-            order = _sample(order_sampler, order, position, dataset_len)
+            order = _sample(order_sampler, order, sampler_position,
+                            dataset_len)
+            sampler_position = 0
         position = 0
         if not repeat:
             break

@@ -27,6 +27,8 @@ class MultithreadIterator(_prefetch.PrefetchIterator):
 
     # v5's MultithreadIterator saves its order as ``_order`` (even None).
     _order_key = '_order'
+    # v5 resets its position to 0 before asking for the next order.
+    _sampler_gets_batch_start = False
 
     def __init__(self, dataset, batch_size, repeat=True, shuffle=None,
                  n_threads=1, order_sampler=None):
