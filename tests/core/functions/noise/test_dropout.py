@@ -81,3 +81,41 @@ def test_gpu():
     m = cuda.to_cpu(mask)
     assert set(numpy.unique(m)) <= {0.0, 2.0}
     testing.assert_allclose(cuda.to_cpu(y.array), m)
+
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+@pytest.mark.parametrize('ratio', [0.1, 0.5])
+def test_exact_v5_mask_on_cpu(dtype, ratio):
+    # v5: flag = numpy.random.rand(*shape) >= ratio (float64), and the mask
+    # is the dtype's 1 / (1 - ratio) where the flag is set.
+    x = numpy.random.RandomState(2).uniform(-1, 1, (3, 4, 5)).astype(dtype)
+    rng = numpy.random.RandomState(12)
+    flag = rng.rand(3, 4, 5) >= ratio
+    scale = dtype(1. / (1 - ratio))
+    expected_mask = numpy.where(flag, scale, dtype(0)).astype(dtype)
+    next_draw = rng.rand()
+    numpy.random.seed(12)
+    with chainer.using_config('train', True):
+        y, mask = functions.dropout(x, ratio, return_mask=True)
+    assert mask.dtype == dtype
+    numpy.testing.assert_array_equal(mask, expected_mask)
+    numpy.testing.assert_array_equal(y.array, x * expected_mask)
+    assert numpy.random.rand() == next_draw
+
+
+def test_uniforms_are_compared_in_float64():
+    # Find a uniform that float32 rounds up; with the ratio set to that
+    # float32 value, v5 drops the element (u < ratio) although the float32
+    # copy of u equals the ratio.
+    rng = numpy.random.RandomState(0)
+    u = rng.rand(1000)
+    i = int(numpy.argmax(u.astype(numpy.float32) > u))
+    assert numpy.float32(u[i]) > u[i]
+    ratio = float(numpy.float32(u[i]))
+    numpy.random.seed(0)
+    with chainer.using_config('train', True):
+        _, mask = functions.dropout(
+            numpy.ones(1000, numpy.float32), ratio, return_mask=True)
+    assert mask[i] == 0
+    numpy.testing.assert_array_equal(mask != 0, u >= ratio)

@@ -12,19 +12,21 @@ from chainer.utils import argument
 def _make_mask(xp, shape, ratio, dtype):
     scale = dtype.type(1. / (1 - ratio))
     if xp is numpy:
-        # float32 uniforms halve the cost of the float64 default.
-        flag = numpy.random.random_sample(shape).astype(numpy.float32)
+        # As v5: one float64 uniform per element, compared in float64 (a
+        # float32 copy would round values next to ``ratio`` across it).
+        flag = numpy.random.rand(*shape) >= ratio
         # Cast before scaling: numpy 1.x would give bool * scalar the
         # smallest float type holding the scale (often float16).
-        mask = (flag >= ratio).astype(dtype)
+        mask = flag.astype(dtype)
         mask *= scale
         return mask
     flag = cuda.cupy.random.rand(*shape, dtype=numpy.float32)
     mask = xp.empty(shape, dtype)
+    # v5 compares the float32 uniforms with the ratio cast to x's dtype.
     cuda.elementwise(
-        'float32 r, float32 ratio, T scale', 'T mask',
+        'float32 r, T ratio, T scale', 'T mask',
         'mask = r >= ratio ? scale : (T)0', 'chainer_dropout_mask')(
-            flag, numpy.float32(ratio), scale, mask)
+            flag, dtype.type(ratio), scale, mask)
     return mask
 
 
