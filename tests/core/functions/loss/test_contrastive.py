@@ -40,12 +40,23 @@ class TestContrastive:
         testing.assert_allclose(expected, loss.array, rtol=1e-5)
 
     def test_backward(self):
-        gy = numpy.random.RandomState(2).uniform(
-            -1, 1, () if self.reduce == 'mean' else (6,))
+        rng = numpy.random.RandomState(2)
+        gy = rng.uniform(-1, 1, () if self.reduce == 'mean' else (6,))
         gradient_check.check_backward(
             lambda a, b: functions.contrastive(a, b, self.y, self.margin,
                                                self.reduce),
             (self.x0, self.x1), gy, dtype=numpy.float64)
+
+    def test_double_backward(self):
+        # v5 builds the gradient from functions: it is differentiable.
+        rng = numpy.random.RandomState(3)
+        gy = rng.uniform(-1, 1, () if self.reduce == 'mean' else (6,))
+        ggx = (rng.uniform(-1, 1, (6, 3)), rng.uniform(-1, 1, (6, 3)))
+        gradient_check.check_double_backward(
+            lambda a, b: functions.contrastive(a, b, self.y, self.margin,
+                                               self.reduce),
+            (self.x0, self.x1), gy, ggx, dtype=numpy.float64,
+            atol=1e-5, rtol=1e-4)
 
 
 def test_identical_pair_has_zero_gradient_not_nan():
@@ -53,8 +64,25 @@ def test_identical_pair_has_zero_gradient_not_nan():
     x0 = chainer.Variable(numpy.ones((2, 3), numpy.float32))
     x1 = chainer.Variable(numpy.ones((2, 3), numpy.float32))
     y = numpy.array([1, 0], numpy.int32)
-    functions.contrastive(x0, x1, y).backward()
-    assert numpy.isfinite(x0.grad).all()
+    loss = functions.contrastive(x0, x1, y)
+    gx0, = chainer.grad([loss], [x0], enable_double_backprop=True)
+    assert numpy.all(gx0.array == 0)
+    ggx0, = chainer.grad([functions.sum(gx0)], [x0])
+    assert numpy.isfinite(ggx0.array).all()
+
+
+def test_float32_value_as_v5():
+    # v5: an integer y promotes the per-pair loss to float64; the mean is
+    # taken there and rounded once to float32.
+    rng = numpy.random.RandomState(4)
+    x0 = rng.uniform(-1, 1, (7, 5)).astype(numpy.float32)
+    x1 = rng.uniform(-1, 1, (7, 5)).astype(numpy.float32)
+    y = rng.randint(0, 2, 7).astype(numpy.int32)
+    dist_sq = ((x0 - x1) ** 2).sum(axis=1)
+    mdist = numpy.maximum(1.5 - numpy.sqrt(dist_sq), 0)
+    per_pair = (y * dist_sq + (1 - y) * mdist * mdist) * .5
+    expected = numpy.float32(per_pair.sum() / 7)
+    assert functions.contrastive(x0, x1, y, 1.5).array == expected
 
 
 def test_errors():

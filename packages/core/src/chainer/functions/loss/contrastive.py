@@ -1,5 +1,8 @@
 """Contrastive loss for pairs of embeddings."""
+import numpy
+
 import chainer
+import chainer.functions
 from chainer import backend
 from chainer import function_node
 from chainer import utils
@@ -35,38 +38,43 @@ class Contrastive(function_node.FunctionNode):
         )
 
     def forward(self, inputs):
+        self.retain_inputs((0, 1, 2))
         x0, x1, y = inputs
         xp = backend.get_array_module(x0)
-        self.diff = x0 - x1
-        self.dist = xp.sqrt(xp.square(self.diff).sum(axis=1))
-        self.y = y.astype(x0.dtype)
-        self.mdist = xp.maximum(self.margin - self.dist, 0)
-        loss = (self.y * self.dist * self.dist
-                + (1 - self.y) * self.mdist * self.mdist) * 0.5
+        diff = x0 - x1
+        dist_sq = xp.square(diff).sum(axis=1)
+        mdist = xp.maximum(self.margin - xp.sqrt(dist_sq), 0)
+        # Integer y promotes the sum to float64 as in v5; cast at the end.
+        loss = (y * dist_sq + (1 - y) * mdist * mdist) * 0.5
         if self.reduce == 'mean':
             loss = loss.sum() / len(x0)
         return utils.force_array(loss, x0.dtype),
 
     def backward(self, indexes, grad_outputs):
-        gy = grad_outputs[0].array
-        xp = backend.get_array_module(gy)
-        n = len(self.diff)
-        gy = gy / n if self.reduce == 'mean' else gy[:, None]
-        # Pull term: y * diff. Push term: -(1 - y) * mdist * diff / dist,
-        # zero where the pair is beyond the margin (and where dist == 0,
-        # avoiding 0 / 0).
-        dist = xp.where(self.dist > 0, self.dist, 1)
-        coef = self.y - (1 - self.y) * self.mdist / dist
-        gx0 = (gy * coef[:, None] * self.diff).astype(
-            self.diff.dtype, copy=False)
-        ret = []
-        if 0 in indexes:
-            ret.append(chainer.Variable(gx0, requires_grad=False))
-        if 1 in indexes:
-            ret.append(chainer.Variable(-gx0, requires_grad=False))
-        if 2 in indexes:
-            ret.append(None)
-        return ret
+        # Built from functions so that it can be differentiated again, as
+        # in v5.
+        F = chainer.functions
+        x0, x1, y = self.get_retained_inputs()
+        gy, = grad_outputs
+        xp = backend.get_array_module(gy.array)
+        dtype = x0.dtype
+        diff = x0 - x1
+        dist_sq = F.sum(diff * diff, axis=1)
+        # sqrt whose gradient at 0 is 0 instead of inf (identical pairs).
+        pos = dist_sq.array > 0
+        dist = F.where(pos, F.sqrt(F.where(pos, dist_sq, xp.ones_like(
+            dist_sq.array))), xp.zeros_like(dist_sq.array))
+        # v5 divides by max(dist, eps) on the push term.
+        eps = 5e-3 if dtype == numpy.float16 else 1e-8
+        safe = F.maximum(dist, xp.full(dist.shape, eps, dtype))
+        y = y.array.astype(dtype)
+        coef = y - (1 - y) * F.relu(self.margin - dist) / safe
+        if self.reduce == 'mean':
+            coef = coef * F.broadcast_to(gy, coef.shape) / len(y)
+        else:
+            coef = coef * gy
+        gx0 = F.broadcast_to(F.expand_dims(coef, 1), diff.shape) * diff
+        return gx0, -gx0, None
 
 
 def contrastive(x0, x1, y, margin=1, reduce='mean'):
