@@ -49,3 +49,21 @@ def test_errors():
         functions.gaussian(x, x, eps=numpy.zeros(4, numpy.float32))
     with pytest.raises(TypeError):
         functions.gaussian(x, x, foo=1)
+
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_exact_v5_noise_on_cpu(dtype):
+    # v5: eps = numpy.random.standard_normal(shape) cast to the dtype.
+    rng = numpy.random.RandomState(4)
+    m = rng.uniform(-1, 1, (3, 5)).astype(dtype)
+    v = rng.uniform(-1, 1, (3, 5)).astype(dtype)
+    ref = numpy.random.RandomState(40)
+    expected_eps = ref.standard_normal((3, 5)).astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(40)
+    y, eps = functions.gaussian(m, v, return_eps=True)
+    numpy.testing.assert_array_equal(eps, expected_eps)
+    numpy.testing.assert_array_equal(
+        y.array, m + numpy.exp(v * dtype(0.5)) * expected_eps)
+    assert numpy.random.rand() == next_draw

@@ -26,7 +26,11 @@ def test_test_mode_returns_x():
     x = numpy.ones(3, numpy.float32)
     with chainer.using_config('train', False):
         y = functions.zoneout(h, x)
-    testing.assert_allclose(y.array, x)
+        v = chainer.Variable(x)
+        w = functions.zoneout(h, v)
+    # As v5: x itself comes back, an array as an array.
+    assert y is x
+    assert w is v
 
 
 def test_backward_routes_to_chosen_input():
@@ -55,3 +59,21 @@ def test_train_argument_rejected():
     h = numpy.zeros(3, numpy.float32)
     with pytest.raises(ValueError):
         functions.zoneout(h, h, train=True)
+
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_exact_v5_flags(dtype):
+    # v5: flag_x = numpy.random.rand(*x.shape) >= ratio; y takes x where
+    # the flag is set and h elsewhere.
+    rng = numpy.random.RandomState(3)
+    h = rng.uniform(-1, 1, (4, 6)).astype(dtype)
+    x = rng.uniform(-1, 1, (4, 6)).astype(dtype)
+    ref = numpy.random.RandomState(30)
+    flag = ref.rand(4, 6) >= 0.4
+    next_draw = ref.rand()
+    numpy.random.seed(30)
+    with chainer.using_config('train', True):
+        y = functions.zoneout(h, x, ratio=0.4)
+    numpy.testing.assert_array_equal(y.array, numpy.where(flag, x, h))
+    assert numpy.random.rand() == next_draw

@@ -25,8 +25,13 @@ class Gaussian(function_node.FunctionNode):
         xp = backend.get_array_module(mean)
         if self.eps is None:
             if xp is numpy:
+                # v5: float64 draws cast to the dtype.
                 self.eps = numpy.random.standard_normal(mean.shape).astype(
                     mean.dtype, copy=False)
+            elif mean.dtype == numpy.float16:
+                # cuRAND has no float16: v5 draws float32 and casts.
+                self.eps = xp.random.standard_normal(
+                    mean.shape, dtype=numpy.float32).astype(numpy.float16)
             else:
                 self.eps = xp.random.standard_normal(
                     mean.shape, dtype=mean.dtype)
