@@ -65,7 +65,15 @@ class MultiNodeChainList(chainer.ChainList):
         delegate = None
         for f, (rank_in, rank_out) in zip(self._children, self._rank_inouts):
             if rank_in is None:
-                x = f(*inputs)
+                args = inputs
+                if delegate is not None:
+                    # As in v5: a later component fed by the call's
+                    # arguments is tied to the communication before it,
+                    # so backward reaches that one only after this one.
+                    args = pseudo_connect(delegate, *inputs)
+                    if not isinstance(args, tuple):
+                        args = (args,)
+                x = f(*args)
             else:
                 xs = []
                 for r in rank_in:
@@ -78,6 +86,9 @@ class MultiNodeChainList(chainer.ChainList):
                                       delegate_variable=delegate)
                     xs.append(h)
                     delegate = h
+                # As in v5: what f computes from the received values is
+                # tied to them already; no second edge to them.
+                delegate = None
                 x = f(*xs)
 
             if rank_out is None:
