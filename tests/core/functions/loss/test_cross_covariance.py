@@ -4,6 +4,7 @@ import pytest
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.utils import type_check
 
 
 @pytest.mark.parametrize('reduce', ['half_squared_sum', 'no'])
@@ -36,9 +37,29 @@ def test_backward(reduce):
 
 
 def test_errors():
-    with pytest.raises(ValueError):
+    # v5 checks the inputs with type_check.
+    with pytest.raises(type_check.InvalidType):
         functions.cross_covariance(numpy.zeros((2, 3), 'f'),
                                    numpy.zeros((3, 3), 'f'))
-    with pytest.raises(ValueError):
+    with pytest.raises(type_check.InvalidType):
+        functions.cross_covariance(numpy.zeros((2, 3), 'f'),
+                                   numpy.zeros((2, 3), 'd'))
+    with pytest.raises(type_check.InvalidType):
+        functions.cross_covariance(numpy.zeros(2, 'f'), numpy.zeros(2, 'f'))
+    with pytest.raises(ValueError, match="only 'half_squared_sum'"):
         functions.cross_covariance(numpy.zeros((2, 3), 'f'),
                                    numpy.zeros((2, 3), 'f'), reduce='mean')
+
+
+def test_float32_value_as_v5():
+    # v5 divides the float32 covariance by N and takes half its squared
+    # norm with one dot product.
+    rng = numpy.random.RandomState(2)
+    y = rng.uniform(-1, 1, (7, 5)).astype('f')
+    z = rng.uniform(-1, 1, (7, 3)).astype('f')
+    cov = (y - y.mean(axis=0, keepdims=True)).T.dot(
+        z - z.mean(axis=0, keepdims=True))
+    cov /= 7
+    loss = functions.cross_covariance(y, z)
+    assert loss.dtype == numpy.float32
+    assert loss.array == numpy.vdot(cov, cov) * numpy.float32(0.5)

@@ -4,6 +4,7 @@ import pytest
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.utils import type_check
 
 
 @pytest.mark.parametrize('reduce', ['half_squared_sum', 'no'])
@@ -31,7 +32,23 @@ def test_backward(reduce):
 
 
 def test_errors():
-    with pytest.raises(ValueError):
+    # v5 checks the input with type_check.
+    with pytest.raises(type_check.InvalidType):
         functions.decov(numpy.zeros(3, 'f'))
-    with pytest.raises(ValueError):
+    with pytest.raises(type_check.InvalidType):
+        functions.decov(numpy.zeros((2, 3), 'i'))
+    with pytest.raises(ValueError, match="only 'half_squared_sum'"):
         functions.decov(numpy.zeros((2, 3), 'f'), reduce='sum')
+
+
+def test_float32_value_as_v5():
+    # v5 centers, multiplies, zeroes the diagonal, divides by N and takes
+    # half the squared norm with one dot product, all in float32.
+    h = numpy.random.RandomState(2).uniform(-1, 1, (7, 5)).astype('f')
+    hc = h - h.mean(axis=0, keepdims=True)
+    cov = hc.T.dot(hc)
+    numpy.fill_diagonal(cov, 0)
+    cov /= 7
+    loss = functions.decov(h)
+    assert loss.dtype == numpy.float32
+    assert loss.array == numpy.vdot(cov, cov) * numpy.float32(0.5)
