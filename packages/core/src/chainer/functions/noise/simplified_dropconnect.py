@@ -17,6 +17,8 @@ class SimplifiedDropconnect(function_node.FunctionNode):
             raise ValueError('ratio must be in the range [0, 1), got %r'
                              % (ratio,))
         self.ratio = ratio
+        if isinstance(mask, chainer.Variable):
+            mask = mask.array
         self.mask = mask
         self.use_batchwise_mask = use_batchwise_mask
 
@@ -39,58 +41,71 @@ class SimplifiedDropconnect(function_node.FunctionNode):
                 b_type.ndim == 1,
                 b_type.shape[0] == w_type.shape[0],
             )
+        if self.mask is not None:
+            # As v5, the mask is checked against use_batchwise_mask.
+            m = type_check.make_variable(
+                type_check.TypeInfo(self.mask.shape, self.mask.dtype),
+                'mask')
+            if self.use_batchwise_mask:
+                type_check.expect(
+                    m.shape[0] == x_type.shape[0],
+                    m.shape[1:] == w_type.shape,
+                )
+            else:
+                type_check.expect(m.shape == w_type.shape)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x, W = inputs[:2]
         xp = backend.get_array_module(x)
         x = x.reshape(len(x), -1)
-        shape = (len(x),) + W.shape if self.use_batchwise_mask else W.shape
         if self.mask is None:
-            rand = (numpy.random.random_sample(shape) if xp is numpy
-                    else xp.random.rand(*shape, dtype=numpy.float32))
+            shape = W.shape
+            if self.use_batchwise_mask:
+                shape = (len(x),) + shape
+            # v5: one float64 uniform per weight (per sample) on numpy,
+            # float32 ones on cupy, kept where not below the ratio.
+            if xp is numpy:
+                rand = numpy.random.rand(*shape)
+            else:
+                rand = xp.random.rand(*shape, dtype=numpy.float32)
             self.mask = rand >= self.ratio
-        elif isinstance(self.mask, chainer.Variable):
-            self.mask = self.mask.array
-        if self.mask.shape != shape:
-            raise ValueError('mask must have shape %s, got %s'
-                             % (shape, self.mask.shape))
-        # The scale keeps the expected output equal to the plain layer's.
-        self.scaled_mask = self.mask * x.dtype.type(1. / (1 - self.ratio))
-        Wm = W * self.scaled_mask  # (O, I) or (B, O, I)
-        if Wm.ndim == 3:
-            y = xp.einsum('boi,bi->bo', Wm, x)
+        scale = W.dtype.type(1. / (1 - self.ratio))
+        # Same operations in the same order as v5, so the sums round alike.
+        Wm = W * scale * self.mask  # (O, I) or (B, O, I)
+        if xp is numpy:
+            y = numpy.einsum('...jk,...kl->...jl', Wm, x[:, :, None])
         else:
-            y = x.dot(Wm.T)
-        y = y.astype(x.dtype, copy=False)
+            y = xp.matmul(Wm, x[:, :, None])
+        y = y.reshape(y.shape[0], y.shape[1]).astype(x.dtype, copy=False)
         if len(inputs) == 3:
             y += inputs[2]
         return y,
 
     def backward(self, indexes, grad_outputs):
-        x, W = self.get_retained_inputs()
-        x_shape = x.shape
-        x = x.array.reshape(len(x.array), -1)
-        W = W.array
-        gy = grad_outputs[0].array
-        xp = backend.get_array_module(x)
-        m = self.scaled_mask
+        F = chainer.functions
+        x_in, W = self.get_retained_inputs()
+        gy, = grad_outputs
+        batch = x_in.shape[0]
+        x = F.reshape(x_in, (batch, -1))
+        scale = W.dtype.type(1. / (1 - self.ratio))
+        mask = self.mask.astype(W.dtype)
+        if self.use_batchwise_mask:
+            Wm = F.broadcast_to(W, mask.shape) * scale * mask
+        else:
+            Wm = F.broadcast_to(W * scale * mask, (batch,) + mask.shape)
         ret = []
         if 0 in indexes:
-            if m.ndim == 3:
-                gx = xp.einsum('bo,boi->bi', gy, W * m)
-            else:
-                gx = gy.dot(W * m)
-            ret.append(chainer.Variable(
-                gx.reshape(x_shape).astype(x.dtype, copy=False)))
+            gx = F.matmul(F.expand_dims(gy, 1), Wm)
+            ret.append(F.cast(F.reshape(gx, x_in.shape), x_in.dtype))
         if 1 in indexes:
-            if m.ndim == 3:
-                gW = xp.einsum('bo,bi,boi->oi', gy, x, m)
-            else:
-                gW = gy.T.dot(x) * m
-            ret.append(chainer.Variable(gW.astype(W.dtype, copy=False)))
+            shape = (batch, gy.shape[1], x.shape[1])
+            prod = (F.broadcast_to(F.expand_dims(gy, 2), shape)
+                    * F.broadcast_to(F.expand_dims(x, 1), shape))
+            gW = F.sum(prod * mask, axis=0) * scale
+            ret.append(F.cast(gW, W.dtype))
         if 2 in indexes:
-            ret.append(chainer.Variable(gy.sum(axis=0)))
+            ret.append(F.sum(gy, axis=0))
         return ret
 
 
@@ -100,8 +115,9 @@ def simplified_dropconnect(x, W, b=None, ratio=.5, train=True, mask=None,
 
     In training, each weight is dropped with probability ``ratio`` and the
     kept ones are scaled by ``1 / (1 - ratio)``; with
-    ``use_batchwise_mask`` every sample gets its own mask. Otherwise this
-    is :func:`~chainer.functions.linear`.
+    ``use_batchwise_mask`` every sample gets its own mask. With
+    ``train=False`` the ratio is 0: the result is the plain linear layer
+    (times a given ``mask``), though a mask is still drawn as in v5.
 
     Args:
         x (~chainer.Variable or ndarray): Float input ``(B, ...)``,
@@ -122,7 +138,9 @@ def simplified_dropconnect(x, W, b=None, ratio=.5, train=True, mask=None,
     <https://cs.nyu.edu/~wanli/dropc/>`_
     """
     if not train:
-        return chainer.functions.linear(x, W, b)
+        # v5 runs the same computation with a ratio of 0: a mask is still
+        # drawn (all kept), so the RNG stream advances as in training.
+        ratio = 0
     inputs = (x, W) if b is None else (x, W, b)
     return SimplifiedDropconnect(ratio, mask, use_batchwise_mask).apply(
         inputs)[0]
