@@ -27,12 +27,13 @@ def test_save_gc_load_finalize(comm, shared_dir):
     cp = chainermn.create_multi_node_checkpointer(
         'cp', comm, cp_interval=2, gc_interval=2, path=shared_dir)
     model = L.Linear(2, 3)
-    for it in range(1, 6):
+    for it in range(1, 7):
         model.W.array[...] = it
         cp.save(model, it)
-    # After the gc at 4 snapshots, the two latest common ones remain, plus
-    # the one taken since.
-    assert _files(shared_dir, comm) == [3, 4, 5]
+        # Collected once more than cp_interval + gc_interval files exist
+        # (v5: cp_interval + 5): the two latest common ones remain.
+        expected = list(range(1, it + 1)) if it < 5 else [4, 5, 6][:it - 3]
+        assert _files(shared_dir, comm) == expected
     assert not [f for f in os.listdir(shared_dir)
                 if f.startswith('.cp.%d.' % comm.rank)]  # no temporaries
     assert 'avg=' in cp.get_stats()
@@ -41,7 +42,7 @@ def test_save_gc_load_finalize(comm, shared_dir):
     cp2 = chainermn.create_multi_node_checkpointer('cp', comm,
                                                    path=shared_dir)
     cp2.maybe_load(fresh)
-    numpy.testing.assert_array_equal(fresh.W.array, numpy.full((3, 2), 5))
+    numpy.testing.assert_array_equal(fresh.W.array, numpy.full((3, 2), 6))
     cp2.finalize()
     assert _files(shared_dir, comm) == []
 
@@ -102,3 +103,17 @@ def test_with_trainer(comm, shared_dir):
     assert not [f for f in os.listdir(shared_dir)
                 if f.startswith('tr.%d.' % comm.rank)]
     assert cp.path == shared_dir
+
+
+def test_v5_default_collection_and_trigger(comm, shared_dir):
+    cp = chainermn.create_multi_node_checkpointer('d', comm,
+                                                  path=shared_dir)
+    # v5: Extension's defaults, a snapshot every iteration.
+    assert cp.trigger == (1, 'iteration')
+    assert cp.priority == chainer.training.PRIORITY_READER
+    prefix = 'd.%d.' % comm.rank
+    for it in range(1, 12):
+        cp.save(L.Linear(1, 1), it)
+        n = len([f for f in os.listdir(shared_dir) if f.startswith(prefix)])
+        # v5 collects when len(files) - cp_interval > 5, keeping 5.
+        assert n == (it if it <= 10 else 5)

@@ -13,12 +13,13 @@ def _named_persistents(model):
 
 class AllreducePersistent(extension.Extension):
 
-    """Replaces every floating-point persistent array by its mean.
+    """Replaces every float32 persistent array by its mean over ranks.
 
     Running statistics such as ``avg_mean``/``avg_var`` of batch
     normalization drift apart on different ranks; run this before
     evaluation or snapshots so that all ranks hold the same values.
-    Integer persistents (counters) and Python scalars are left alone.
+    As in v5, only float32 arrays are averaged: float16/float64 arrays,
+    integer persistents (counters) and scalars are left alone.
 
     Args:
         model (~chainer.Link): Model whose persistents are averaged.
@@ -40,16 +41,16 @@ class AllreducePersistent(extension.Extension):
         for _, link, name in sorted(_named_persistents(self.model),
                                     key=lambda t: t[0]):
             value = getattr(link, name)
-            if not hasattr(value, 'dtype') or value.dtype.kind != 'f':
+            # v5 checks for float32 only (its docstring says "float").
+            if isinstance(value, numpy.generic) or \
+                    getattr(value, 'dtype', None) != numpy.float32:
                 continue
             # Through host memory: small arrays, and no CUDA-aware MPI
             # needed.
             host = numpy.asarray(cuda.to_cpu(value))
             mean = (self.comm.allreduce(host) / self.comm.size).astype(
                 host.dtype)
-            if isinstance(value, numpy.generic):
-                setattr(link, name, mean[()])
-            elif isinstance(value, numpy.ndarray):
+            if isinstance(value, numpy.ndarray):
                 value[...] = mean
             else:
                 value[...] = cuda.to_gpu(mean, value.device)

@@ -12,10 +12,14 @@ def create_multi_node_checkpointer(name, comm, cp_interval=5,
     """Creates a checkpointer extension for multi-node training.
 
     Each rank writes ``<name>.<rank>.<iteration>`` (atomically: written to
-    a temporary file, then renamed). Every ``gc_interval`` snapshots the
-    ranks agree on the iterations that all of them hold and keep the
-    latest ``cp_interval`` of those. :meth:`maybe_load` resumes every rank
-    from the latest iteration saved by all ranks.
+    a temporary file, then renamed). Once a rank holds more than
+    ``cp_interval + gc_interval`` snapshots, the ranks agree on the
+    iterations that all of them hold and keep the latest ``cp_interval``
+    of those. :meth:`maybe_load` resumes every rank from the latest
+    iteration saved by all ranks.
+
+    As in v5 the extension has the default trigger of an extension, every
+    iteration: pass ``trigger=`` to ``trainer.extend``.
 
     Args:
         name (str): Snapshot name prefix.
@@ -25,7 +29,7 @@ def create_multi_node_checkpointer(name, comm, cp_interval=5,
         path (str): Directory; the trainer's ``out`` if ``None``.
 
     Returns:
-        The checkpointer (a trainer extension, triggered every epoch).
+        The checkpointer (a trainer extension).
     """
     from chainer import utils
     utils.experimental('chainermn.extensions.create_multi_node_checkpointer')
@@ -54,8 +58,11 @@ class _Stats(object):
 
 class _MultiNodeCheckpointer(extension.Extension):
 
-    trigger = 1, 'epoch'
-    priority = -100  # after the other extensions have updated the state
+    # v5 keeps Extension's defaults: trigger (1, 'iteration') and
+    # PRIORITY_READER (after writers and editors, e.g. LogReport's
+    # bookkeeping of this iteration, which the snapshot then includes).
+    trigger = 1, 'iteration'
+    priority = extension.PRIORITY_READER
 
     def __init__(self, name, comm, cp_interval, gc_interval, path):
         if not name:
@@ -101,7 +108,9 @@ class _MultiNodeCheckpointer(extension.Extension):
         self.stats.end()
         if filename not in self.files:
             self.files.append(filename)
-        if len(self.files) - self.cp_interval >= self.gc_interval:
+        # v5 collects when more than cp_interval + 5 files exist (it
+        # ignores gc_interval, whose default is 5).
+        if len(self.files) - self.cp_interval > self.gc_interval:
             self._sync_file_list()
 
     def _local_iterations(self):
