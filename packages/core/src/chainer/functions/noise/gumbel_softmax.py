@@ -28,17 +28,13 @@ def gumbel_softmax(log_pi, tau=0.1, axis=1):
     <https://arxiv.org/abs/1611.01144>`_
     """
     F = chainer.functions
-    log_pi = chainer.as_variable(log_pi)
-    xp = backend.get_array_module(log_pi.array)
+    xp = backend.get_array_module(log_pi)
+    if log_pi.ndim < 1:
+        # One category: v5 returns 1 and draws nothing.
+        return chainer.Variable(xp.ones((), log_pi.dtype))
     dtype = log_pi.dtype
-    u = xp.random.uniform(0, 1, log_pi.shape)
-    # Keep u inside (0, 1) so that -log(-log(u)) stays finite.
-    tiny = numpy.finfo(numpy.float64).tiny
-    u = xp.clip(u, tiny, 1 - 1e-16)
-    g = (-xp.log(-xp.log(u))).astype(dtype)
-    if isinstance(tau, (int, float)):
-        scaled = (log_pi + g) * (1. / tau)
-    else:
+    # As v5: the RNG's own Gumbel sampler, float64, cast to the dtype.
+    g = xp.random.gumbel(size=log_pi.shape).astype(dtype)
+    if not numpy.isscalar(tau):
         tau = xp.broadcast_to(xp.asarray(tau, dtype), log_pi.shape)
-        scaled = (log_pi + g) / tau
-    return F.softmax(scaled, axis=axis)
+    return F.softmax((log_pi + g) / tau, axis=axis)
