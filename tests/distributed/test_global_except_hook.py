@@ -75,13 +75,52 @@ def test_enabled_by_environment(monkeypatch):
     for name in global_except_hook._ENV_NAMES:
         monkeypatch.delenv(name, raising=False)
     assert not global_except_hook._enabled()
-    monkeypatch.setenv('CHAINERMN_FORCE_ABORT_ON_EXCEPTION', '0')
+    monkeypatch.setenv('CHAINERMN_FORCE_ABORT_ON_EXCEPTION', '')
     assert not global_except_hook._enabled()
+    # v5 enables the hook for any non-empty value, "0" included.
+    monkeypatch.setenv('CHAINERMN_FORCE_ABORT_ON_EXCEPTION', '0')
+    assert global_except_hook._enabled()
     monkeypatch.setenv('CHAINERMN_FORCE_ABORT_ON_EXCEPTION', '1')
     assert global_except_hook._enabled()
 
 
-def test_add_hook_replaces_excepthook(monkeypatch):
-    monkeypatch.setattr(sys, 'excepthook', sys.__excepthook__)
+def test_add_hook_wraps_the_previous_excepthook(monkeypatch):
+    seen = []
+
+    def previous(*args):
+        seen.append(args[1])
+
+    monkeypatch.setattr(sys, 'excepthook', previous)
+    monkeypatch.setattr(global_except_hook, '_orig_except_hook', None)
     global_except_hook.add_hook()
     assert sys.excepthook is global_except_hook._global_except_hook
+    assert global_except_hook._orig_except_hook is previous
+    with pytest.warns(UserWarning, match='multiple times'):
+        global_except_hook.add_hook()
+    assert global_except_hook._orig_except_hook is previous
+
+
+def test_previous_hook_reports_before_abort(tmp_path):
+    # The user's own excepthook still runs (v5 chains to it).
+    script = tmp_path / 'job.py'
+    script.write_text(textwrap.dedent('''
+        import sys
+        import chainermn
+        sys.excepthook = lambda *a: print('user hook saw', a[1])
+        chainermn.global_except_hook.add_hook()
+        comm = chainermn.create_communicator('naive')
+        if comm.rank == 1:
+            raise ValueError('rank one fails')
+        comm.bcast_obj(None, root=1)
+    '''))
+    pytest.importorskip('mpi4py')
+    try:
+        proc = subprocess.run(
+            [_mpiexec(), '-n', '2', sys.executable, str(script)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env=_clean_env(), timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail('the MPI job hung after rank 1 raised')
+    assert proc.returncode != 0
+    assert 'user hook saw rank one fails' in proc.stdout
+    assert 'uncaught exception on MPI rank 1 of 2' in proc.stdout
