@@ -4,6 +4,7 @@ import pytest
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.utils import type_check
 
 
 def _reference(x, t, W, samples):
@@ -51,7 +52,12 @@ def test_errors():
     s = numpy.zeros((2, 2), numpy.int32)
     with pytest.raises(ValueError):
         functions.black_out(x, t, W, s, reduce='sum')
-    with pytest.raises(ValueError):
+    # Shape and dtype errors are InvalidType, as from v5's inner functions.
+    with pytest.raises(type_check.InvalidType):
         functions.black_out(x, t, numpy.zeros((4, 2), numpy.float32), s)
-    with pytest.raises(ValueError):
+    with pytest.raises(type_check.InvalidType):
         functions.black_out(x, t, W, numpy.zeros((3, 2), numpy.int32))
+    with pytest.raises(type_check.InvalidType):
+        functions.black_out(x, t, W.astype(numpy.float64), s)
+    with pytest.raises(type_check.InvalidType):
+        functions.black_out(x, t.astype(numpy.float32), W, s)

@@ -5,6 +5,7 @@ import chainer
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.utils import type_check
 
 
 class _Sampler(object):
@@ -73,12 +74,32 @@ def test_ignored_row_has_no_gradient():
 def test_errors():
     x = numpy.zeros((2, 3), numpy.float32)
     W = numpy.zeros((4, 3), numpy.float32)
-    with pytest.raises(ValueError):
-        functions.negative_sampling(x, numpy.zeros(2, numpy.int32), W,
-                                    _Sampler(4), 1, reduce='mean')
-    with pytest.raises(ValueError):
+    t = numpy.zeros(2, numpy.int32)
+    with pytest.raises(ValueError, match="only 'sum' and 'no'"):
+        functions.negative_sampling(x, t, W, _Sampler(4), 1, reduce='mean')
+    # v5 checks the inputs with type_check.
+    with pytest.raises(type_check.InvalidType):
         functions.negative_sampling(x, numpy.zeros(3, numpy.int32), W,
                                     _Sampler(4), 1)
+    with pytest.raises(type_check.InvalidType):
+        functions.negative_sampling(x, t.astype(numpy.float32), W,
+                                    _Sampler(4), 1)
+    with pytest.raises(type_check.InvalidType):
+        functions.negative_sampling(x, t, W.astype(numpy.float64),
+                                    _Sampler(4), 1)
     with pytest.raises(TypeError):
-        functions.negative_sampling(x, numpy.zeros(2, numpy.int32), W,
-                                    _Sampler(4), 1, foo=1)
+        functions.negative_sampling(x, t, W, _Sampler(4), 1, foo=1)
+
+
+def test_samples_keep_the_sampler_dtype():
+    # v5 returns the sampler's array with the targets in column 0.
+    x = numpy.zeros((2, 3), numpy.float32)
+    W = numpy.zeros((4, 3), numpy.float32)
+    t = numpy.array([3, -1], numpy.int32)
+
+    def sampler(shape):
+        return numpy.ones(shape, numpy.int64)
+    _, samples = functions.negative_sampling(x, t, W, sampler, 2,
+                                             return_samples=True)
+    assert samples.dtype == numpy.int64
+    assert samples.tolist() == [[3, 1, 1], [-1, 1, 1]]

@@ -1,5 +1,6 @@
 """Argument and type checks shared by the loss, evaluation and noise
 functions, so that they raise the same v5 errors."""
+import chainer
 from chainer.utils import type_check
 
 
@@ -47,3 +48,21 @@ def check_class_labels(in_types, names):
         x_type.shape[0] == t_type.shape[0],
         x_type.shape[2:] == t_type.shape[1:],
     )
+
+
+class _Named(object):
+
+    def __init__(self, label):
+        self.label = label
+
+
+def run_type_check(label, arrays, check):
+    """Runs ``check(in_types)`` on ``arrays`` like the type check of a
+    node named ``label``, for losses built from other functions: bad input
+    raises :class:`~chainer.utils.type_check.InvalidType` as in v5."""
+    if not chainer.config.type_check:
+        return
+    arrays = tuple(a.array if isinstance(a, chainer.Variable) else a
+                   for a in arrays)
+    with type_check.get_function_check_context(_Named(label)):
+        check(type_check.get_types(arrays, 'in_types', False))

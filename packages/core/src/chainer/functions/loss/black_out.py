@@ -2,6 +2,26 @@
 import chainer
 import chainer.functions
 from chainer.functions.loss import _checks
+from chainer.utils import type_check
+
+
+def _check_types(in_types):
+    # v5 leaves these to the functions it calls; checked at once here.
+    type_check.argname(in_types, ('x', 't', 'W', 'samples'))
+    x_type, t_type, w_type, s_type = in_types
+    type_check.expect(
+        x_type.dtype.kind == 'f',
+        x_type.ndim == 2,
+        w_type.dtype == x_type.dtype,
+        w_type.ndim == 2,
+        w_type.shape[1] == x_type.shape[1],
+        t_type.dtype.kind == 'i',
+        t_type.ndim == 1,
+        t_type.shape[0] == x_type.shape[0],
+        s_type.dtype.kind == 'i',
+        s_type.ndim == 2,
+        s_type.shape[0] == x_type.shape[0],
+    )
 
 
 def black_out(x, t, W, samples, reduce='mean'):
@@ -31,24 +51,13 @@ def black_out(x, t, W, samples, reduce='mean'):
     With Very Large Vocabularies <https://arxiv.org/abs/1511.06909>`_
     """
     _checks.check_reduce(reduce, 'mean')
+    _checks.run_type_check('black_out', (x, t, W, samples), _check_types)
     F = chainer.functions
     x = chainer.as_variable(x)
     W = chainer.as_variable(W)
     t = t.array if isinstance(t, chainer.Variable) else t
     samples = (samples.array if isinstance(samples, chainer.Variable)
                else samples)
-    if x.ndim != 2 or W.ndim != 2 or x.shape[1] != W.shape[1]:
-        raise ValueError(
-            'x must be (batch, units) and W (vocabulary, units); got x.shape '
-            '== %s and W.shape == %s' % (x.shape, W.shape))
-    if t.shape != x.shape[:1] or samples.ndim != 2 or \
-            samples.shape[0] != x.shape[0]:
-        raise ValueError(
-            't must be (batch,) and samples (batch, n_samples); got t.shape '
-            '== %s and samples.shape == %s' % (t.shape, samples.shape))
-    if t.dtype.kind != 'i' or samples.dtype.kind != 'i':
-        raise ValueError('t and samples must be signed integer arrays')
-    batch = x.shape[0]
     neg_emb = F.get_item(W, samples)
     neg_y = F.sum(neg_emb * F.broadcast_to(F.expand_dims(x, 1),
                                            neg_emb.shape), axis=2)
@@ -57,7 +66,8 @@ def black_out(x, t, W, samples, reduce='mean'):
                        axis=1)
     blogz = F.broadcast_to(F.expand_dims(logz, 1), neg_y.shape)
     neg_term = F.sum(F.log(1 - F.exp(neg_y - blogz)), axis=1)
-    loss = -(neg_term + pos_y - logz)
+    # v5's order of operations (and its mean: F.average).
+    loss = -(pos_y - logz + neg_term)
     if reduce == 'mean':
-        return F.sum(loss) * (1. / batch)
+        return F.average(loss)
     return loss

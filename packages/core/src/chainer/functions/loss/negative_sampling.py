@@ -4,21 +4,25 @@ import chainer.functions
 from chainer import backend
 from chainer.functions.loss import _checks
 from chainer.utils import argument
+from chainer.utils import type_check
 
 
-def _check_inputs(x, t, W):
-    if x.ndim != 2 or W.ndim != 2 or x.shape[1] != W.shape[1]:
-        raise ValueError(
-            'x must be (batch, units) and W (vocabulary, units); got x.shape '
-            '== %s and W.shape == %s' % (x.shape, W.shape))
-    if t.ndim != 1 or t.shape[0] != x.shape[0]:
-        raise ValueError('t must have shape (%d,), got %s'
-                         % (x.shape[0], t.shape))
-    if t.dtype.kind != 'i':
-        raise ValueError('t must be signed integers, got %s' % t.dtype)
-    if x.dtype.kind != 'f' or x.dtype != W.dtype:
-        raise ValueError('x and W must have the same float dtype, got %s '
-                         'and %s' % (x.dtype, W.dtype))
+def _check_types(in_types):
+    # v5's NegativeSamplingFunction checks these (it wants t of int32;
+    # any signed integer is accepted here).
+    type_check.expect(in_types.size() == 3)
+    type_check.argname(in_types, ('x', 't', 'W'))
+    x_type, t_type, w_type = in_types
+    type_check.expect(
+        x_type.dtype.kind == 'f',
+        x_type.ndim == 2,
+        t_type.dtype.kind == 'i',
+        t_type.ndim == 1,
+        x_type.shape[0] == t_type.shape[0],
+        w_type.dtype == x_type.dtype,
+        w_type.ndim == 2,
+        x_type.shape[1] == w_type.shape[1],
+    )
 
 
 def negative_sampling(x, t, W, sampler, sample_size, reduce='sum',
@@ -61,14 +65,16 @@ return_samples=False)
         kwargs, ('return_samples', False))
     _checks.check_reduce(reduce, 'sum')
     F = chainer.functions
+    _checks.run_type_check('NegativeSamplingFunction', (x, t, W),
+                           _check_types)
     x = chainer.as_variable(x)
     W = chainer.as_variable(W)
     t = t.array if isinstance(t, chainer.Variable) else t
-    _check_inputs(x, t, W)
     xp = backend.get_array_module(x.array)
     batch = t.shape[0]
-    samples = xp.asarray(sampler((batch, sample_size + 1))).astype(
-        t.dtype, copy=True)
+    # The sampler's dtype is kept (v5 writes the targets into the
+    # sampler's own array; a copy is changed here).
+    samples = xp.array(sampler((batch, sample_size + 1)))
     samples[:, 0] = t
     keep = t != -1
     idx = xp.where(keep[:, None], samples, 0)
