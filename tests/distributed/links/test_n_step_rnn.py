@@ -58,3 +58,13 @@ def test_gru_has_one_state(comm):
     assert link.n_cells == 1
     hy, ys, delegate = link(_xs(0))
     assert hy.shape == (1, 2, 3) and delegate is None
+
+
+def test_only_n_step_rnn_links(comm):
+    # v5 refuses anything that is not an NStepRNNBase.
+    with pytest.raises(ValueError, match='NStepRNN'):
+        chainermn.links.create_multi_node_n_step_rnn(L.Linear(2, 2), comm)
+    link = chainermn.links.create_multi_node_n_step_rnn(
+        L.NStepBiLSTM(1, 2, 3, 0.0), comm)
+    assert link.n_cells == 2
+    assert {n for n, _ in link.namedparams()} >= {'/actual_rnn/0/w0'}

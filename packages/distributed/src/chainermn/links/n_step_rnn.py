@@ -7,16 +7,17 @@ from chainermn.functions.pseudo_connect import pseudo_connect
 class _MultiNodeNStepRNN(chainer.Chain):
 
     def __init__(self, link, communicator, rank_in, rank_out):
+        from chainer.links.connection import n_step_rnn
+        if not isinstance(link, n_step_rnn.NStepRNNBase):
+            raise ValueError('link must be NStepRNN and its inherited link')
         super(_MultiNodeNStepRNN, self).__init__()
         with self.init_scope():
             self.actual_rnn = link
         self.communicator = communicator
         self.rank_in = rank_in
         self.rank_out = rank_out
-        import chainer.links as L
-        lstm_types = (L.NStepLSTM, L.NStepBiLSTM)
-        # LSTMs carry a cell state besides the hidden state.
-        self.n_cells = 2 if isinstance(link, lstm_types) else 1
+        # 2 for LSTMs (hidden and cell states), 1 for the others.
+        self.n_cells = link.n_cells
 
     def forward(self, *inputs):
         comm = self.communicator
