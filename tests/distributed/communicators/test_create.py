@@ -41,6 +41,16 @@ def test_allreduce_grad_dtype_only_for_pure_nccl(name):
 
 
 @pytest.mark.mpi
+@pytest.mark.parametrize('name', ['naive', 'flat', 'hierarchical'])
+def test_batched_copy_only_for_pure_nccl(name):
+    # v6's option: refused by every other communicator, before any set-up.
+    with pytest.raises(ValueError, match='batched_copy'):
+        chainermn.create_communicator(name, batched_copy=True)
+    assert chainermn.create_communicator(
+        'naive', batched_copy=False).size >= 1
+
+
+@pytest.mark.mpi
 @pytest.mark.skipif(_has_gpu(), reason='checks the CPU-only error')
 @pytest.mark.parametrize('name', GPU_NAMES)
 def test_gpu_communicators_explain_missing_cupy(name):
@@ -91,4 +101,5 @@ def test_name_selects_class(monkeypatch, name, class_name):
     expected = {'mpi_comm': mpi_comm}
     if name == 'pure_nccl':
         expected['allreduce_grad_dtype'] = None
+        expected['batched_copy'] = False
     assert c.kwargs == expected

@@ -19,7 +19,7 @@ _COMMUNICATORS = (
 
 
 def create_communicator(communicator_name='hierarchical', mpi_comm=None,
-                        allreduce_grad_dtype=None):
+                        allreduce_grad_dtype=None, batched_copy=False):
     """Creates a ChainerMN communicator.
 
     =================  ===  ===  ============================================
@@ -44,6 +44,9 @@ def create_communicator(communicator_name='hierarchical', mpi_comm=None,
             ``None``.
         allreduce_grad_dtype: dtype to reduce gradients in; only for
             ``pure_nccl``.
+        batched_copy (bool): v6's option of ``pure_nccl`` to pack the
+            gradients with one batched copy; accepted there (our packing
+            is the same either way) and refused by the other names.
 
     Returns:
         CommunicatorBase: The communicator.
@@ -53,6 +56,9 @@ def create_communicator(communicator_name='hierarchical', mpi_comm=None,
     if communicator_name != 'pure_nccl' and allreduce_grad_dtype is not None:
         raise ValueError('allreduce_grad_dtype must be None except for '
                          'pure_nccl communicator.')
+    if communicator_name != 'pure_nccl' and batched_copy:
+        raise ValueError("batched_copy is only available at 'pure_nccl' "
+                         'communicator.')
     for name, module_name, class_name in _COMMUNICATORS:
         if communicator_name == name:
             # Only the chosen module is imported: CuPy and NCCL load only
@@ -62,7 +68,8 @@ def create_communicator(communicator_name='hierarchical', mpi_comm=None,
             cls = getattr(module, class_name)
             if name == 'pure_nccl':
                 return cls(mpi_comm=mpi_comm,
-                           allreduce_grad_dtype=allreduce_grad_dtype)
+                           allreduce_grad_dtype=allreduce_grad_dtype,
+                           batched_copy=batched_copy)
             return cls(mpi_comm=mpi_comm)
     raise ValueError('Unrecognized communicator: "{}"'.format(
         communicator_name))

@@ -16,9 +16,12 @@ class PureNcclCommunicator(_base.GpuCommunicatorBase):
             dtype, or ``numpy.float16``/``float32``/``float64`` to cast the
             packed gradients to that dtype for the allreduce (float16 halves
             the traffic) and back afterwards.
+        batched_copy (bool): v6's switch for packing with one batched
+            copy kernel; kept as an attribute, packing is unchanged.
     """
 
-    def __init__(self, mpi_comm, allreduce_grad_dtype=None):
+    def __init__(self, mpi_comm, allreduce_grad_dtype=None,
+                 batched_copy=False):
         _base.require_cupy('PureNcclCommunicator')
         _base.require_nccl('PureNcclCommunicator', min_version=2000)
         if allreduce_grad_dtype is not None:
@@ -29,11 +32,13 @@ class PureNcclCommunicator(_base.GpuCommunicatorBase):
                                  'numpy.float16, numpy.float32, '
                                  'numpy.float64, or None.')
         self.allreduce_grad_dtype = allreduce_grad_dtype
+        self.batched_copy = bool(batched_copy)
         super(PureNcclCommunicator, self).__init__(mpi_comm)
         self.nccl_comm = None
 
     def _split_kwargs(self):
-        return {'allreduce_grad_dtype': self.allreduce_grad_dtype}
+        return {'allreduce_grad_dtype': self.allreduce_grad_dtype,
+                'batched_copy': self.batched_copy}
 
     def _init_comms(self):
         if self._comms_ready:
