@@ -7,6 +7,7 @@ import chainer
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
+from chainer.utils import type_check
 
 
 def _collapse(path, blank):
@@ -95,26 +96,72 @@ def test_default_lengths_and_long_sequence():
     testing.assert_allclose(loss.array, full.array)
 
 
+def test_zero_length_labels():
+    # An empty label sequence is emitted by blanks only.
+    rng = numpy.random.RandomState(5)
+    x = rng.uniform(-1, 1, (3, 2, 4))
+    t = numpy.array([[2, 1], [7, 7]], numpy.int32)
+    xs = [chainer.Variable(a) for a in x]
+    loss = functions.connectionist_temporal_classification(
+        xs, t, 0, numpy.array([3, 2], numpy.int32),
+        numpy.array([2, 0], numpy.int32), reduce='no')
+    expected = [_brute_force_nll(x[:3, 0], [2, 1], 0),
+                _brute_force_nll(x[:2, 1], [], 0)]
+    testing.assert_allclose(expected, loss.array)
+    p = numpy.exp(x[:2, 1])
+    p /= p.sum(axis=1, keepdims=True)
+    testing.assert_allclose(-numpy.log(p[:, 0]).sum(), loss.array[1])
+    functions.sum(loss).backward()
+    # Gradient of the blank-only sample: softmax minus one-hot(blank).
+    p[:, 0] -= 1
+    testing.assert_allclose(p, numpy.stack([g.grad[1] for g in xs[:2]]))
+
+
+@pytest.mark.parametrize('dtype', [numpy.float32, numpy.float64])
+def test_unreachable_labels_give_a_huge_finite_loss(dtype):
+    # v5 replaces log(0) by -1e10: labels 1, 1 need three frames, so with
+    # two the loss is about 1e10 (not an error and not inf), and the other
+    # samples of the batch are unaffected.
+    rng = numpy.random.RandomState(6)
+    x = rng.uniform(-1, 1, (3, 2, 3))
+    t = numpy.array([[1, 1], [1, 2]], numpy.int32)
+    xs = [chainer.Variable(a.astype(dtype)) for a in x]
+    loss = functions.connectionist_temporal_classification(
+        xs, t, 0, numpy.array([2, 3], numpy.int32), reduce='no')
+    assert loss.dtype == dtype
+    testing.assert_allclose(1e10, loss.array[0], rtol=1e-6)
+    testing.assert_allclose(_brute_force_nll(x[:, 1], [1, 2], 0),
+                            loss.array[1], rtol=1e-5)
+    functions.sum(loss).backward()
+    assert all(numpy.isfinite(g.grad).all() for g in xs)
+
+
 def test_errors():
     xs = [numpy.zeros((2, 3), numpy.float32)] * 3
     t = numpy.array([[1, 2], [1, 1]], numpy.int32)
     ctc = functions.connectionist_temporal_classification
     with pytest.raises(TypeError):
         ctc(numpy.zeros((3, 2, 3), numpy.float32), t, 0)
+    with pytest.raises(TypeError, match='blank_symbol'):
+        ctc(xs, t, 1.0)
     with pytest.raises(ValueError, match='input_length'):
         ctc(xs, t, 0, input_length=numpy.array([4, 3], numpy.int32))
     with pytest.raises(ValueError, match='label_length'):
         ctc(xs, t, 0, label_length=numpy.array([3, 1], numpy.int32))
-    with pytest.raises(ValueError, match='shape'):
-        ctc(xs, t, 0, input_length=numpy.array([3], numpy.int32))
     with pytest.raises(ValueError):
         ctc(xs, numpy.array([[1, 3], [1, 2]], numpy.int32), 0)
     with pytest.raises(ValueError, match='blank'):
         ctc(xs, numpy.array([[1, 0], [1, 2]], numpy.int32), 0)
-    with pytest.raises(ValueError, match='frames'):
-        # Repeated label 1, 1 needs 3 frames; only 2 are given.
-        ctc(xs, t, 0, input_length=numpy.array([3, 2], numpy.int32))
-    with pytest.raises(ValueError):
-        ctc(xs, t.astype(numpy.float32), 0)
+    with pytest.raises(ValueError, match='blank_symbol'):
+        ctc(xs, t, 3)
     with pytest.raises(ValueError, match='reduce'):
         ctc(xs, t, 0, reduce='sum')
+    # Shapes and dtypes are type-checked as in v5.
+    with pytest.raises(type_check.InvalidType):
+        ctc(xs, t, 0, input_length=numpy.array([3], numpy.int32))
+    with pytest.raises(type_check.InvalidType):
+        ctc(xs, t.astype(numpy.float32), 0)
+    with pytest.raises(type_check.InvalidType):
+        ctc(xs[:2] + [numpy.zeros((2, 4), numpy.float32)], t, 0)
+    with pytest.raises(type_check.InvalidType):
+        ctc([a.astype(numpy.int32) for a in xs], t, 0)

@@ -7,6 +7,7 @@ from chainer.backends import cuda
 from chainer import function_node
 from chainer import utils
 from chainer.functions.loss import _checks
+from chainer.utils import type_check
 
 
 def _shift(a, k, fill):
@@ -22,16 +23,49 @@ def _shift(a, k, fill):
 
 class ConnectionistTemporalClassification(function_node.FunctionNode):
 
-    """CTC loss; inputs are (input_length, label_length, t, x_1 .. x_T)."""
+    """CTC loss; inputs are (input_length, label_length, t, x_1 .. x_T).
+
+    As in v5, log(0) is replaced by a large negative number (-1e10, or
+    -1e4 for float16 input) instead of -inf: a sample whose labels cannot
+    be emitted in its frames gets a huge finite loss, not an error.
+    """
 
     def __init__(self, blank_symbol, reduce='mean'):
         self.blank_symbol = blank_symbol
+        _checks.check_reduce(reduce, 'mean')
         self.reduce = reduce
+
+    def check_type_forward(self, in_types):
+        type_check.expect(in_types.size() >= 4)
+        in_len, lab_len, t_type, x_type = in_types[:4]
+        type_check.argname(
+            in_types[:4], ('input_length', 'label_length', 't', 'x[0]'))
+        # v5 wants int32 lengths and labels; any signed integer is fine.
+        type_check.expect(
+            in_len.dtype.kind == 'i',
+            in_len.ndim == 1,
+            lab_len.dtype.kind == 'i',
+            lab_len.ndim == 1,
+            t_type.dtype.kind == 'i',
+            t_type.ndim == 2,
+            x_type.dtype.kind == 'f',
+            x_type.ndim == 2,
+            t_type.shape[0] == x_type.shape[0],
+            in_len.shape[0] == x_type.shape[0],
+            lab_len.shape[0] == x_type.shape[0],
+        )
+        for other in in_types[4:]:
+            type_check.expect(
+                other.dtype == x_type.dtype,
+                other.shape == x_type.shape,
+            )
 
     def forward(self, inputs):
         in_len, lab_len, t = inputs[:3]
+        xs = inputs[3:]
+        _validate(xs, t, self.blank_symbol, in_len, lab_len)
         xp = backend.get_array_module(t)
-        x = xp.stack(inputs[3:])  # (T, B, V)
+        x = xp.stack(xs)  # (T, B, V)
         dtype = numpy.float64 if x.dtype == numpy.float64 else numpy.float32
         x = x.astype(dtype, copy=False)
         n_time, batch, _ = x.shape
@@ -50,7 +84,8 @@ class ConnectionistTemporalClassification(function_node.FunctionNode):
         lp = log_y[:, rows[:, None], ext]  # (T, B, S)
         ext_len = 2 * lab_len.astype(numpy.int64) + 1
         last = in_len.astype(numpy.int64) - 1
-        neg = dtype(-numpy.inf)
+        # v5's stand-in for log(0).
+        neg = dtype(-1e4 if xs[0].dtype == numpy.float16 else -1e10)
         pos = xp.arange(n_ext)[None, :]
 
         alpha = xp.full((n_time, batch, n_ext), neg, dtype)
@@ -109,22 +144,22 @@ class ConnectionistTemporalClassification(function_node.FunctionNode):
 
 
 def _validate(xs, t, blank_symbol, in_len, lab_len):
+    # Value checks (one host sync on GPU). v5 checks none of these and
+    # reads wrong entries instead; an unreachable label sequence is no
+    # error (see the class docstring).
     n_time = len(xs)
-    batch, n_label = xs[0].shape
+    n_label = xs[0].shape[1]
+    if blank_symbol >= n_label:
+        raise ValueError('blank_symbol %d must be less than the number of '
+                         'labels %d' % (blank_symbol, n_label))
     t_cpu, in_cpu, lab_cpu = (cuda.to_cpu(a) for a in (t, in_len, lab_len))
-    if in_cpu.shape != (batch,) or lab_cpu.shape != (batch,):
-        raise ValueError(
-            'input_length and label_length must have shape (%d,), got %s '
-            'and %s' % (batch, in_cpu.shape, lab_cpu.shape))
-    if in_cpu.dtype.kind not in 'iu' or lab_cpu.dtype.kind not in 'iu':
-        raise ValueError('input_length and label_length must be integers')
     if (in_cpu < 1).any() or (in_cpu > n_time).any():
         raise ValueError('input_length must be in [1, len(x) == %d], got %s'
                          % (n_time, in_cpu))
     if (lab_cpu < 0).any() or (lab_cpu > t_cpu.shape[1]).any():
         raise ValueError('label_length must be in [0, t.shape[1] == %d], '
                          'got %s' % (t_cpu.shape[1], lab_cpu))
-    for b in range(batch):
+    for b in range(len(t_cpu)):
         labels = t_cpu[b, :lab_cpu[b]]
         if ((labels < 0) | (labels >= n_label) |
                 (labels == blank_symbol)).any():
@@ -132,12 +167,6 @@ def _validate(xs, t, blank_symbol, in_len, lab_len):
                 'labels of sample %d must be in [0, %d) and differ from '
                 'blank_symbol %d, got %s'
                 % (b, n_label, blank_symbol, labels))
-        # Repeated labels need a blank frame between them.
-        needed = len(labels) + int((labels[1:] == labels[:-1]).sum())
-        if needed > in_cpu[b]:
-            raise ValueError(
-                'sample %d: %d frames cannot emit its %d labels (at least %d '
-                'frames needed)' % (b, in_cpu[b], len(labels), needed))
 
 
 def connectionist_temporal_classification(
@@ -149,7 +178,9 @@ def connectionist_temporal_classification(
     label sequence ``t`` to the frames of ``x`` (softmax over labels at
     each frame, blanks between labels). Sequences may have different
     lengths: ``input_length`` and ``label_length`` give the valid prefix of
-    each sample; padding is ignored.
+    each sample; padding is ignored. As in v5, labels that cannot be
+    emitted in the given frames give a huge finite loss (about 1e10), not
+    an error.
 
     Args:
         x (list or tuple of ~chainer.Variable or ndarray): ``T`` float
@@ -160,7 +191,8 @@ def connectionist_temporal_classification(
         input_length (~chainer.Variable or ndarray): Frames of each sample
             ``(B,)``; all ``T`` if ``None``.
         label_length (~chainer.Variable or ndarray): Labels of each sample
-            ``(B,)``; all ``L`` if ``None``.
+            ``(B,)``; all ``L`` if ``None``. Zero-length labels are
+            allowed (the loss of emitting only blanks).
         reduce (str): ``'mean'`` (average over the batch) or ``'no'``
             (loss of each sample, shape ``(B,)``).
 
@@ -178,35 +210,13 @@ def connectionist_temporal_classification(
         raise ValueError('x must not be empty')
     if not isinstance(blank_symbol, (int, numpy.integer)) or \
             blank_symbol < 0:
-        raise TypeError('blank_symbol must be a non-negative integer')
+        raise TypeError('blank_symbol must be non-negative integer.')
     _checks.check_reduce(reduce, 'mean')
-    arrays = [a.array if isinstance(a, chainer.Variable) else a for a in x]
-    first = arrays[0]
-    if first.ndim != 2 or first.dtype.kind != 'f':
-        raise ValueError('each element of x must be a 2-d float array, got '
-                         'shape %s and dtype %s' % (first.shape, first.dtype))
-    for i, a in enumerate(arrays):
-        if a.shape != first.shape or a.dtype != first.dtype:
-            raise ValueError(
-                'x[%d] has shape %s and dtype %s, but x[0] has %s and %s'
-                % (i, a.shape, a.dtype, first.shape, first.dtype))
-    if blank_symbol >= first.shape[1]:
-        raise ValueError('blank_symbol %d must be less than the number of '
-                         'labels %d' % (blank_symbol, first.shape[1]))
-    t = t.array if isinstance(t, chainer.Variable) else t
-    if t.ndim != 2 or t.shape[0] != first.shape[0] or t.dtype.kind != 'i':
-        raise ValueError('t must be a signed integer array of shape (%d, L), '
-                         'got shape %s and dtype %s'
-                         % (first.shape[0], t.shape, t.dtype))
-    xp = backend.get_array_module(first)
+    x0 = x[0].array if isinstance(x[0], chainer.Variable) else x[0]
+    xp = backend.get_array_module(x0)
     if input_length is None:
-        input_length = xp.full(first.shape[0], len(x), numpy.int32)
+        input_length = xp.full(len(x0), len(x), numpy.int32)
     if label_length is None:
-        label_length = xp.full(first.shape[0], t.shape[1], numpy.int32)
-    if isinstance(input_length, chainer.Variable):
-        input_length = input_length.array
-    if isinstance(label_length, chainer.Variable):
-        label_length = label_length.array
-    _validate(arrays, t, blank_symbol, input_length, label_length)
+        label_length = xp.full(len(t), t.shape[1], numpy.int32)
     return ConnectionistTemporalClassification(blank_symbol, reduce).apply(
         (input_length, label_length, t) + tuple(x))[0]
