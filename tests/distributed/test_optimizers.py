@@ -170,3 +170,25 @@ def test_serialize_through_proxy(comm, tmp_path):
     fresh = chainer.optimizers.MomentumSGD().setup(_mlp(0))
     chainer.serializers.load_npz(path, fresh)
     assert fresh.t == opt.t == 2
+
+
+def test_double_buffering_wait_syncs_the_compute_stream(monkeypatch):
+    # v5 waits for the default stream as well: the allreduce stream must
+    # not read gradients that backward is still writing.
+    from chainermn import optimizers as mn_optimizers
+    calls = []
+
+    class _Stream(object):
+        def __init__(self, name):
+            self.name = name
+
+        def synchronize(self):
+            calls.append(self.name)
+
+    monkeypatch.setattr(mn_optimizers, '_current_stream',
+                        lambda: _Stream('compute'))
+    opt = mn_optimizers._DoubleBufferingOptimizer.__new__(
+        mn_optimizers._DoubleBufferingOptimizer)
+    object.__setattr__(opt, 'allreduce_grad_stream', _Stream('allreduce'))
+    opt.wait()
+    assert calls == ['allreduce', 'compute']

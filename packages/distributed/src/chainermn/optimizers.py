@@ -193,7 +193,15 @@ class _DoubleBufferingOptimizer(_ProxyBase):
             self.needs_update = True
 
     def wait(self):
+        """Waits for the reduction and for the work queued before it.
+
+        Backward ran on the current (normally the default) stream; the
+        reduction stream does not wait for it by itself, so, as v5 does,
+        that stream is synchronized too before gradients are swapped and
+        handed to the reduction.
+        """
         self.allreduce_grad_stream.synchronize()
+        _current_stream().synchronize()
 
     @staticmethod
     def _swap_grads(a, b):
@@ -205,6 +213,11 @@ class _DoubleBufferingOptimizer(_ProxyBase):
             p.grad, q.grad = q.grad, p.grad
             if p.grad is None:
                 p.grad = p.array * 0  # nothing reduced yet (first step)
+
+
+def _current_stream():
+    import cupy
+    return cupy.cuda.get_current_stream()
 
 
 def create_multi_node_optimizer(actual_optimizer, communicator,
