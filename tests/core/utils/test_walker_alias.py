@@ -74,3 +74,80 @@ def test_gpu():
     sampler.to_cpu()
     assert isinstance(sampler.threshold, numpy.ndarray)
     assert not sampler.use_gpu
+
+
+def test_v5_table_by_hand():
+    # probs 1, 1, 2, 4 -> masses 0.5, 0.5, 1, 2 (exact). Visited from the
+    # smallest: 0 and 1 open half-full columns, 2 a full one, and 3 tops up
+    # columns 0 and 1 (2 - 0.5 - 0.5 = 1 left) before opening column 3.
+    # Columns never topped up take outcome 0 as their second one.
+    sampler = utils.WalkerAlias([1, 1, 2, 4])
+    numpy.testing.assert_array_equal(sampler.threshold, [.5, .5, 1, 1])
+    numpy.testing.assert_array_equal(sampler.values,
+                                     [0, 3, 1, 3, 2, 0, 3, 0])
+
+
+def _v5_table(probs):
+    # v5's construction written with lists: sorted (p, index) pairs, float32
+    # normalization and stored thresholds, float64 running mass.
+    p = numpy.array(probs, numpy.float32)
+    p /= p.sum()
+    n = len(p)
+    pairs = sorted(zip(p.tolist(), range(n)))
+    first, second, thr = [], {}, []
+    for prob, i in pairs:
+        mass = float(numpy.float32(prob)) * n
+        while mass > 1 and len(second) < len(first):
+            k = len(second)
+            second[k] = i
+            mass -= 1.0 - thr[k]
+        thr.append(float(numpy.float32(mass)))
+        first.append(i)
+    values = []
+    for k in range(n):
+        values += [first[k], second.get(k, 0)]
+    return numpy.array(thr, numpy.float32), numpy.array(values, numpy.int32)
+
+
+@pytest.mark.parametrize('probs', [
+    PROBS, [3., 1., 3., 1.], [5.], [0.25] * 8,
+    numpy.random.RandomState(0).gamma(0.5, size=50).tolist()])
+def test_table_and_samples_match_v5(probs):
+    sampler = utils.WalkerAlias(probs)
+    thr, values = _v5_table(probs)
+    numpy.testing.assert_array_equal(sampler.threshold, thr)
+    numpy.testing.assert_array_equal(sampler.values, values)
+    # v5 samples with one float64 uniform per element: column floor(n u),
+    # second outcome when the position in the column exceeds the threshold.
+    ref = numpy.random.RandomState(13)
+    u = ref.uniform(0, 1, (7, 9)) * len(thr)
+    col = numpy.floor(u).astype(numpy.int32)
+    expected = numpy.where(u - col > thr[col], values[2 * col + 1],
+                           values[2 * col])
+    next_draw = ref.rand()
+    numpy.random.seed(13)
+    samples = sampler.sample((7, 9))
+    assert samples.dtype == numpy.int32
+    numpy.testing.assert_array_equal(samples, expected)
+    assert numpy.random.rand() == next_draw
+
+
+@pytest.mark.gpu
+def test_gpu_samples_match_v5():
+    # v5's GPU sampler: one float32 uniform each, column floor(u * n) with
+    # a column of n sent to 0, compared in float32.
+    import cupy
+    sampler = utils.WalkerAlias(PROBS)
+    thr, values = sampler.threshold, sampler.values
+    sampler.to_gpu()
+    cupy.random.seed(5)
+    u = cupy.asnumpy(cupy.random.uniform(size=(300,), dtype=numpy.float32))
+    pos = u * numpy.float32(len(thr))
+    col = numpy.floor(pos).astype(numpy.int32)
+    col[col >= len(thr)] = 0
+    frac = pos - col.astype(numpy.float32)
+    expected = numpy.where(thr[col] < frac, values[2 * col + 1],
+                           values[2 * col])
+    cupy.random.seed(5)
+    numpy.testing.assert_array_equal(cupy.asnumpy(sampler.sample((300,))),
+                                     expected)

@@ -8,15 +8,18 @@ class WalkerAlias(object):
 
     The table splits the ``n`` outcomes into ``n`` equal-width columns, each
     holding at most two outcomes, so one sample costs one uniform draw and a
-    comparison. The table is built with Vose's stable variant.
+    comparison. The table is built as v5 builds it, so that a seeded RNG
+    gives v5's samples: the outcomes are visited from the least to the most
+    probable, each first topping up the columns still waiting for a second
+    outcome and then opening a column of its own with what is left.
 
     Args:
         probs (sequence of floats): Unnormalized, non-negative weights.
 
     Attributes:
         threshold (ndarray): ``float32`` of length ``n``; in column ``k`` the
-            draw keeps ``values[2k]`` when its position within the column is
-            below ``threshold[k]``, otherwise it takes ``values[2k + 1]``.
+            draw takes ``values[2k + 1]`` when its position within the column
+            is above ``threshold[k]``, otherwise ``values[2k]``.
         values (ndarray): ``int32`` of length ``2n``, the outcome pairs.
         use_gpu (bool): Whether the table is on a GPU (see :meth:`to_gpu`).
 
@@ -28,34 +31,37 @@ class WalkerAlias(object):
     """
 
     def __init__(self, probs):
-        p = numpy.asarray(probs, dtype=numpy.float64).ravel()
-        n = len(p)
-        if n == 0:
+        check = numpy.asarray(probs, dtype=numpy.float64).ravel()
+        if len(check) == 0:
             raise ValueError('probs must not be empty')
-        if (p < 0).any() or not numpy.isfinite(p).all():
+        if (check < 0).any() or not numpy.isfinite(check).all():
             raise ValueError('probs must be finite and non-negative')
-        total = p.sum()
-        if total <= 0:
+        if check.sum() <= 0:
             raise ValueError('probs must have a positive sum')
-        # Scaled so that the average column holds exactly 1.
-        scaled = p * (n / total)
-        threshold = numpy.ones(n, dtype=numpy.float64)
-        alias = numpy.arange(n)
-        small = [i for i in range(n) if scaled[i] < 1]
-        large = [i for i in range(n) if scaled[i] >= 1]
-        while small and large:
-            s = small.pop()
-            g = large.pop()
-            threshold[s] = scaled[s]
-            alias[s] = g
-            # g donates what column s lacks.
-            scaled[g] -= 1.0 - scaled[s]
-            (small if scaled[g] < 1 else large).append(g)
-        # Leftovers are 1 up to rounding; they keep their own outcome.
-        values = numpy.empty(2 * n, dtype=numpy.int32)
-        values[0::2] = numpy.arange(n)
-        values[1::2] = alias
-        self.threshold = threshold.astype(numpy.float32)
+        # v5 normalizes in float32.
+        prob = numpy.asarray(probs, dtype=numpy.float32).ravel().copy()
+        prob /= numpy.sum(prob)
+        n = len(prob)
+        threshold = numpy.empty(n, dtype=numpy.float32)
+        # Columns nobody tops up keep outcome 0 as their second one, as in
+        # v5 (their threshold is 1 up to rounding).
+        values = numpy.zeros(2 * n, dtype=numpy.int32)
+        opened = 0  # columns given their first outcome
+        topped = 0  # columns, in opening order, given their second one
+        # Ascending probability, ties by index (v5 sorts (p, index) pairs).
+        for i in numpy.argsort(prob, kind='stable'):
+            # The mass is kept in float64, as numpy 1.x (which v5 ran on)
+            # computed ``float32 scalar * int``; only the stored thresholds
+            # are float32.
+            mass = float(prob[i]) * n
+            while mass > 1 and topped < opened:
+                values[2 * topped + 1] = i
+                mass -= 1.0 - float(threshold[topped])
+                topped += 1
+            threshold[opened] = mass
+            values[2 * opened] = i
+            opened += 1
+        self.threshold = threshold
         self.values = values
         self.use_gpu = False
 
@@ -85,12 +91,30 @@ class WalkerAlias(object):
             ``int32`` array of the given shape on the table's device.
         """
         if self.use_gpu:
-            from chainer.backends import cuda
-            xp = cuda.cupy
-        else:
-            xp = numpy
+            return self.sample_gpu(shape)
+        return self.sample_cpu(shape)
+
+    def sample_cpu(self, shape):
+        """Draws samples with numpy's global RNG (one float64 uniform each,
+        as v5)."""
         n = len(self.threshold)
-        u = xp.random.uniform(0, 1, shape).astype(numpy.float64) * n
-        column = xp.minimum(u.astype(numpy.int32), n - 1)
-        right = (u - column >= self.threshold[column]).astype(numpy.int32)
-        return self.values[column * 2 + right]
+        pos = numpy.random.uniform(0, 1, shape) * n
+        column = pos.astype(numpy.int32)
+        # Compared in float64: above the threshold takes the second outcome.
+        second = (self.threshold[column] < pos - column).astype(numpy.int32)
+        return self.values[column * 2 + second]
+
+    def sample_gpu(self, shape):
+        """Draws samples with cupy's RNG (one float32 uniform each, as v5).
+        """
+        from chainer.backends import cuda
+        cupy = cuda.cupy
+        n = len(self.threshold)
+        pos = cupy.random.uniform(size=shape, dtype=numpy.float32)
+        pos *= numpy.float32(n)
+        column = cupy.floor(pos).astype(numpy.int32)
+        # cuRAND may return 1.0; v5 sends that draw to column 0.
+        column[column >= n] = 0
+        frac = pos - column.astype(numpy.float32)
+        second = (self.threshold[column] < frac).astype(numpy.int32)
+        return self.values[column * 2 + second]
