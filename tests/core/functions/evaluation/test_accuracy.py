@@ -59,3 +59,34 @@ def test_shape_mismatch():
     y = numpy.zeros((3, 2), numpy.float32)
     with pytest.raises(type_check.InvalidType):
         functions.accuracy(y, numpy.zeros(4, numpy.int32))
+
+
+@pytest.mark.parametrize('ignore_label', [None, -1])
+def test_trailing_unit_axes_of_y(ignore_label):
+    # v5 accepts scores with extra axes of length 1 after the label axes.
+    rng = numpy.random.RandomState(6)
+    y = rng.uniform(-1, 1, (6, 3, 2, 1, 1)).astype(numpy.float32)
+    t = rng.randint(-1, 3, (6, 2)).astype(numpy.int32)
+    acc = functions.accuracy(y, t, ignore_label)
+    expected = _reference(y[..., 0, 0], t, ignore_label)
+    testing.assert_allclose(expected, acc.array)
+    with pytest.raises(type_check.InvalidType):
+        functions.accuracy(y[..., 0].repeat(2, axis=3), t)
+
+
+def test_float16_mean_accumulates_in_float16():
+    # v5 takes the mean of the hits in y's dtype: with 3000 samples the
+    # float16 sum is inexact, and the result differs from the exact ratio.
+    rng = numpy.random.RandomState(0)
+    hit = rng.rand(3000) < 0.77
+    t = numpy.zeros(3000, numpy.int32)
+    y = numpy.zeros((3000, 2), numpy.float16)
+    y[~hit, 1] = 1
+    acc = functions.accuracy(y, t)
+    assert acc.dtype == numpy.float16
+    assert acc.array == hit.mean(dtype=numpy.float16)
+    assert acc.array != numpy.float16(hit.mean())
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.evaluation.accuracy')

@@ -38,3 +38,7 @@ def test_errors():
         functions.binary_accuracy(y, numpy.zeros(4, numpy.int32))
     with pytest.raises(type_check.InvalidType):
         functions.binary_accuracy(y, y)
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.evaluation.binary_accuracy')

@@ -3,6 +3,7 @@ import pytest
 
 from chainer import functions
 from chainer import testing
+from chainer.functions.evaluation import classification_summary
 from chainer.utils import type_check
 
 
@@ -51,10 +52,56 @@ def test_wrappers():
     assert list(s.array) == [1, 2] == list(s2.array) == list(s3.array)
 
 
-def test_label_out_of_range():
+def test_fbeta_score():
+    y = numpy.array([[1, 0], [0, 1], [1, 0], [1, 0]], numpy.float32)
+    t = numpy.array([0, 1, 1, 0], numpy.int32)
+    f, s = classification_summary.fbeta_score(y, t, beta=2.0)
+    # class 0: p = 2/3, r = 1; class 1: p = 1, r = 1/2.
+    testing.assert_allclose(
+        f.array, [5 * (2 / 3.) / (4 * 2 / 3. + 1), 5 * 0.5 / (4 + 0.5)])
+    assert list(s.array) == [2, 2]
+
+
+def test_label_num_counts_ignored_labels():
+    # v5: label_num=None means max(t) + 1 over all labels, ignored ones
+    # included; the class of the ignore label itself gets no support, and
+    # predictions at ignored positions are not counted.
+    y = numpy.array([[1, 0, 0], [0, 1, 0], [0, 1, 0]], numpy.float32)
+    t = numpy.array([0, 1, 4], numpy.int32)
+    p, r, f, s = functions.classification_summary(y, t, ignore_label=4)
+    assert p.shape == (5,)
+    assert list(s.array) == [1, 1, 0, 0, 0]
+    numpy.testing.assert_allclose(
+        p.array, [1, 1, numpy.nan, numpy.nan, numpy.nan])
+
+
+def test_labels_beyond_label_num_are_not_counted():
+    # v5 drops labels and predictions of label_num or more (no error).
+    y = numpy.array([[1, 0, 0], [0, 0, 1], [0, 0, 1], [0, 1, 0]],
+                    numpy.float32)
+    t = numpy.array([0, 2, 1, 3], numpy.int32)
+    p, r, f, s = functions.classification_summary(y, t, label_num=2)
+    assert list(s.array) == [1, 1]
+    numpy.testing.assert_allclose(p.array, [1, 0])
+    numpy.testing.assert_allclose(r.array, [1, 0])
+
+
+def test_trailing_unit_axes_of_y():
+    rng = numpy.random.RandomState(1)
+    y = rng.uniform(-1, 1, (5, 3, 1)).astype(numpy.float32)
+    t = rng.randint(0, 3, 5).astype(numpy.int32)
+    got = functions.classification_summary(y, t, 3)
+    expected = _reference(y[..., 0].argmax(axis=1), t, 3, 1.0, -1)
+    for g, e in zip(got, expected):
+        numpy.testing.assert_allclose(e, g.array, equal_nan=True)
+
+
+def test_bad_labels():
     y = numpy.zeros((2, 2), numpy.float32)
     with pytest.raises(ValueError):
         functions.classification_summary(
-            y, numpy.array([0, 3], numpy.int32), label_num=2)
+            y, numpy.array([0, -3], numpy.int32), label_num=2)
     with pytest.raises(type_check.InvalidType):
         functions.classification_summary(y, numpy.zeros(2, numpy.float32))
+    with pytest.raises(type_check.InvalidType):
+        functions.classification_summary(y, numpy.zeros(3, numpy.int32))

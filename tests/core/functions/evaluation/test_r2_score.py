@@ -44,7 +44,30 @@ def test_errors():
     x = numpy.zeros(3, numpy.float32)
     with pytest.raises(NotImplementedError):
         functions.r2_score(x, x, sample_weight=x)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match='invalid multioutput'):
         functions.r2_score(x, x, multioutput='variance_weighted')
     with pytest.raises(type_check.InvalidType):
         functions.r2_score(x, numpy.zeros(4, numpy.float32))
+    with pytest.raises(type_check.InvalidType):
+        functions.r2_score(x, numpy.zeros(3, numpy.int32))
+
+
+@pytest.mark.parametrize('multioutput', ['uniform_average', 'raw_values'])
+def test_mixed_float_dtypes(multioutput):
+    # v5 accepts float targets of another dtype: the scores are computed
+    # in the promoted dtype, then rounded to pred's dtype and averaged.
+    rng = numpy.random.RandomState(1)
+    true = rng.uniform(-1, 1, (9, 3))
+    pred = (true + rng.uniform(-0.3, 0.3, (9, 3))).astype(numpy.float32)
+    ss_res = ((pred - true) ** 2).sum(axis=0)
+    ss_tot = ((true - true.mean(axis=0)) ** 2).sum(axis=0)
+    expected = (1 - ss_res / ss_tot).astype(numpy.float32)
+    if multioutput == 'uniform_average':
+        expected = expected.mean()
+    got = functions.r2_score(pred, true, multioutput=multioutput)
+    assert got.dtype == numpy.float32
+    testing.assert_allclose(expected, got.array, rtol=1e-6)
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.evaluation.r2_score')

@@ -64,3 +64,7 @@ def test_shape_mismatch():
     with pytest.raises(type_check.InvalidType):
         functions.mean_squared_error(numpy.zeros(3, numpy.float32),
                                      numpy.zeros(3, numpy.float64))
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.loss.mean_squared_error')

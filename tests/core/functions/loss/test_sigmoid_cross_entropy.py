@@ -88,3 +88,7 @@ def test_bad_input():
     with pytest.raises(ValueError, match='reduce'):
         functions.sigmoid_cross_entropy(
             x, numpy.zeros((2, 2), numpy.int32), reduce='sum')
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.loss.sigmoid_cross_entropy')

@@ -289,3 +289,7 @@ def test_non_contiguous_input():
     xc = chainer.Variable(numpy.ascontiguousarray(x))
     functions.softmax_cross_entropy(xc, t).backward()
     testing.assert_allclose(xc.grad, xv.grad)
+
+
+def test_doctests(check_doctests):
+    check_doctests('chainer.functions.loss.softmax_cross_entropy')

@@ -13,16 +13,15 @@ class Accuracy(function_node.FunctionNode):
         self.ignore_label = ignore_label
 
     def check_type_forward(self, in_types):
-        _checks.check_class_labels(in_types, ('y', 't'))
+        _checks.check_predicted_labels(in_types, ('x', 't'))
 
     def forward(self, inputs):
         y, t = inputs
         xp = backend.get_array_module(y)
         pred = y.argmax(axis=1).reshape(t.shape)
         if self.ignore_label is None:
-            # Mean of a bool array in float64; cast to y's dtype below.
-            acc = (pred == t).mean()
-            return utils.force_array(acc, y.dtype),
+            # v5 takes the mean in the dtype of y.
+            return utils.force_array((pred == t).mean(dtype=y.dtype)),
         mask = t != self.ignore_label
         total = mask.sum()
         correct = ((pred == t) & mask).sum()
@@ -39,8 +38,8 @@ def accuracy(y, t, ignore_label=None):
 
     Args:
         y (~chainer.Variable or ndarray): Float scores of shape ``(N, C)``
-            or ``(N, C, d1, ..., dk)``; the predicted class is the arg-max
-            along axis 1.
+            or ``(N, C, d1, ..., dk)`` (extra trailing axes of length 1 are
+            allowed); the predicted class is the arg-max along axis 1.
         t (~chainer.Variable or ndarray): Signed integer labels of shape
             ``(N,)`` or ``(N, d1, ..., dk)``.
         ignore_label (int or None): Labels equal to it are not counted.

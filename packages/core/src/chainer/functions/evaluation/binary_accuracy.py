@@ -12,7 +12,7 @@ class BinaryAccuracy(function_node.FunctionNode):
     ignore_label = -1
 
     def check_type_forward(self, in_types):
-        y_type, t_type = _checks.check_scores_and_labels(in_types, ('y', 't'))
+        y_type, t_type = _checks.check_scores_and_labels(in_types, ('x', 't'))
         type_check.expect(t_type.shape == y_type.shape)
 
     def forward(self, inputs):

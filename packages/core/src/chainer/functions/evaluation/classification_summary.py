@@ -21,26 +21,28 @@ class ClassificationSummary(function_node.FunctionNode):
         self.ignore_label = ignore_label
 
     def check_type_forward(self, in_types):
-        _checks.check_class_labels(in_types, ('y', 't'))
+        _checks.check_predicted_labels(in_types, ('x', 't'))
 
     def forward(self, inputs):
         y, t = inputs
         xp = backend.get_array_module(y)
-        ignored = (t == self.ignore_label).ravel()
-        kept_t = t.ravel()[~ignored]
         if self.label_num is None:
-            label_num = int(kept_t.max()) + 1 if kept_t.size else 0
+            # v5: the largest label plus one, ignored labels included.
+            label_num = int(t.max()) + 1 if t.size else 0
         else:
             label_num = self.label_num
-        if kept_t.size and (int(kept_t.min()) < 0 or
-                            int(kept_t.max()) >= label_num):
+        ignored = (t == self.ignore_label).ravel()
+        if bool((t.ravel()[~ignored] < 0).any()):
             raise ValueError(
-                'labels t must be in [0, label_num == %d) or equal to '
-                'ignore_label %d' % (label_num, self.ignore_label))
-        # Ignored entries go to an extra bin that is dropped.
-        pred = xp.where(ignored, label_num, y.argmax(axis=1).ravel())
-        true = xp.where(ignored, label_num, t.ravel())
-        pred = xp.minimum(pred, label_num)
+                'labels t must be non-negative or equal to ignore_label %d'
+                % self.ignore_label)
+        # Ignored entries go to an extra bin that is dropped; so do labels
+        # and predictions of label_num or more (v5 counts them nowhere).
+        pred = xp.minimum(
+            xp.where(ignored, label_num, y.argmax(axis=1).ravel()),
+            label_num)
+        true = xp.minimum(xp.where(ignored, label_num, t.ravel()),
+                          label_num)
         n_bin = label_num + 1
         support = xp.bincount(true, minlength=n_bin)[:label_num]
         relevant = xp.bincount(pred, minlength=n_bin)[:label_num]
@@ -71,7 +73,9 @@ def classification_summary(y, t, label_num=None, beta=1.0, ignore_label=-1):
         y (~chainer.Variable or ndarray): Float scores ``(N, C, ...)``.
         t (~chainer.Variable or ndarray): Signed integer labels
             ``(N, ...)``.
-        label_num (int): Number of classes; ``max(t) + 1`` if ``None``.
+        label_num (int): Number of classes; ``max(t) + 1`` if ``None``
+            (as in v5, ``t`` includes the ignored labels here). Labels and
+            predictions of ``label_num`` or more are not counted.
         beta (float): Weight of recall in the F-beta score.
         ignore_label (int): Labels equal to it are not counted.
 
@@ -98,6 +102,15 @@ def recall(y, t, label_num=None, ignore_label=-1):
     """
     ret = classification_summary(y, t, label_num, 1.0, ignore_label)
     return ret[1], ret[-1]
+
+
+def fbeta_score(y, t, label_num=None, beta=1.0, ignore_label=-1):
+    """Per-class F-beta score; returns ``(fbeta, support)``.
+
+    See :func:`classification_summary` for the arguments.
+    """
+    ret = classification_summary(y, t, label_num, beta, ignore_label)
+    return ret[2], ret[-1]
 
 
 def f1_score(y, t, label_num=None, ignore_label=-1):

@@ -2,7 +2,7 @@
 from chainer import backend
 from chainer import function_node
 from chainer import utils
-from chainer.functions.loss import _checks
+from chainer.utils import type_check
 
 
 class R2_score(function_node.FunctionNode):
@@ -11,14 +11,21 @@ class R2_score(function_node.FunctionNode):
 
     def __init__(self, sample_weight, multioutput):
         if sample_weight is not None:
-            raise NotImplementedError('sample_weight is not supported')
+            raise NotImplementedError()
         if multioutput not in ('uniform_average', 'raw_values'):
-            raise ValueError("multioutput must be 'uniform_average' or "
-                             "'raw_values', got %r" % (multioutput,))
+            raise ValueError('invalid multioutput argument')
         self.multioutput = multioutput
 
     def check_type_forward(self, in_types):
-        _checks.check_float_pair(in_types, ('pred', 'true'))
+        type_check.expect(in_types.size() == 2)
+        type_check.argname(in_types, ('pred', 'true'))
+        pred_type, true_type = in_types
+        # v5 lets the two float dtypes differ (the result has pred's).
+        type_check.expect(
+            pred_type.dtype.kind == 'f',
+            true_type.dtype.kind == 'f',
+            pred_type.shape == true_type.shape,
+        )
 
     def forward(self, inputs):
         pred, true = inputs
@@ -27,7 +34,8 @@ class R2_score(function_node.FunctionNode):
         ss_tot = xp.square(true - true.mean(axis=0)).sum(axis=0)
         # v5: a constant target column scores 0 instead of dividing by 0.
         ratio = ss_res / xp.where(ss_tot != 0, ss_tot, 1)
-        ret = xp.where(ss_tot != 0, 1 - ratio, 0.)
+        # v5 rounds the scores to pred's dtype before averaging them.
+        ret = xp.where(ss_tot != 0, 1 - ratio, 0.).astype(pred.dtype)
         if self.multioutput == 'uniform_average':
             ret = ret.mean()
         return utils.force_array(ret, pred.dtype),
@@ -47,7 +55,7 @@ def r2_score(pred, true, sample_weight=None, multioutput='uniform_average'):
     Args:
         pred (~chainer.Variable or ndarray): Float predictions ``(N,)`` or
             ``(N, M)``.
-        true (~chainer.Variable or ndarray): Targets, shape and dtype of
+        true (~chainer.Variable or ndarray): Float targets, shape of
             ``pred``.
         sample_weight: Not supported; must be ``None``.
         multioutput (str): ``'uniform_average'`` (mean over the columns) or

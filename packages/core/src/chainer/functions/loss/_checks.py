@@ -50,6 +50,21 @@ def check_class_labels(in_types, names):
     )
 
 
+def check_predicted_labels(in_types, names):
+    """Like :func:`check_class_labels`, but as v5's evaluation functions:
+    the scores may have extra trailing axes of length 1
+    (``(N, C, d_1, ..., d_k, 1, ..., 1)``)."""
+    x_type, t_type = check_scores_and_labels(in_types, names)
+    t_ndim = type_check.eval(t_type.ndim)
+    type_check.expect(
+        x_type.ndim >= t_type.ndim,
+        x_type.shape[0] == t_type.shape[0],
+        x_type.shape[2:t_ndim + 1] == t_type.shape[1:],
+    )
+    for i in range(t_ndim + 1, type_check.eval(x_type.ndim)):
+        type_check.expect(x_type.shape[i] == 1)
+
+
 class _Named(object):
 
     def __init__(self, label):
