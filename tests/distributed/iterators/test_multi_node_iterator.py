@@ -35,3 +35,23 @@ def test_stop_iteration_everywhere(comm):
     it = _iterator(comm, 0, repeat=False)
     seen = sum(len(b) for b in it)
     assert seen == 7
+
+
+def test_slave_snapshot_has_v5_keys(comm):
+    it = _iterator(comm, 0)
+    for _ in range(4):
+        it.next()  # epoch 1, position 5
+    target = {}
+    it.serialize(chainer.serializers.DictionarySerializer(target))
+    if comm.rank != 0:
+        assert {k: int(v) for k, v in target.items()} == {
+            'current_position': 5, 'epoch': 1, 'is_new_epoch': 0}
+    # A v5 slave snapshot (these keys, and its stale order) loads; the
+    # state comes from the master.
+    v5 = {'current_position': numpy.array(0), 'epoch': numpy.array(0),
+          'is_new_epoch': numpy.array(False),
+          'order': numpy.arange(7)}
+    if comm.rank == 0:
+        v5 = target
+    it.serialize(chainer.serializers.NpzDeserializer(v5))
+    assert (it.epoch, it.current_position) == (1, 5)

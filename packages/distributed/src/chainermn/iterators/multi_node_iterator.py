@@ -109,5 +109,14 @@ class _MultiNodeIteratorSlave(iterator_module.Iterator):
 
     def serialize(self, serializer):
         # The master's state is what counts; keep in step with it.
-        self._set_state(self.communicator.bcast_obj(
-            None, root=self.rank_master))
+        state = self.communicator.bcast_obj(None, root=self.rank_master)
+        # Like v5's, a slave's snapshot holds the position too (under the
+        # keys of v5's SerialIterator); on loading, the master's wins.
+        for key in ('current_position', 'epoch', 'is_new_epoch'):
+            if state.get(key) is None:
+                continue
+            try:
+                serializer(key, state[key])
+            except KeyError:  # a snapshot without them
+                pass
+        self._set_state(state)
