@@ -119,3 +119,17 @@ def test_bad_arguments():
         D.Beta(numpy.ones(2), numpy.ones(3))
     with pytest.raises(TypeError, match='same dtype'):
         D.Beta(numpy.ones(2), numpy.ones(2, numpy.float32))
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: numpy's own beta sampler (a, b broadcast against (n,) + batch),
+    # cast to the dtype.
+    a, b = _params(shape, dtype)
+    ref = numpy.random.RandomState(21)
+    expected = ref.beta(a, b, size=(6,) + shape).astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(21)
+    s = D.Beta(a, b).sample(6)
+    assert s.dtype == dtype
+    numpy.testing.assert_array_equal(s.array, expected)
+    assert numpy.random.rand() == next_draw

@@ -146,3 +146,21 @@ def test_bad_arguments():
         D.Categorical(numpy.ones(2) / 2, logit=numpy.zeros(2))
     with pytest.raises(ValueError, match='axis'):
         D.Categorical(numpy.array(1.))
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: for each distribution of the batch in C order, one
+    # choice(K, size=n, p=row) call; the draws are stacked on the last
+    # axis of the batch.
+    p = _p(shape, dtype)
+    ref = numpy.random.RandomState(23)
+    rows = p.reshape(-1, K)
+    draws = numpy.empty((6, len(rows)), numpy.int64)
+    for r, row in enumerate(rows):
+        draws[:, r] = ref.choice(K, size=6, p=row)
+    expected = draws.reshape((6,) + shape)
+    next_draw = ref.rand()
+    numpy.random.seed(23)
+    s = D.Categorical(p).sample(6)
+    numpy.testing.assert_array_equal(s.array, expected)
+    assert numpy.random.rand() == next_draw

@@ -140,3 +140,22 @@ def test_bad_arguments():
         D.Dirichlet(numpy.array(1.))
     with pytest.raises(TypeError, match='float'):
         D.Dirichlet(numpy.ones(3, numpy.int32))
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: for each distribution of the batch in C order, one
+    # dirichlet(alpha_row, size=n) call, rounded to float32.
+    alpha = _alpha(shape, dtype)
+    ref = numpy.random.RandomState(24)
+    rows = alpha.reshape(-1, K)
+    draws = numpy.empty((6, len(rows), K))
+    for r, row in enumerate(rows):
+        draws[:, r] = ref.dirichlet(row, size=6)
+    expected = draws.astype(numpy.float32).astype(dtype)
+    expected = expected.reshape((6,) + shape + (K,))
+    next_draw = ref.rand()
+    numpy.random.seed(24)
+    s = D.Dirichlet(alpha).sample(6)
+    assert s.dtype == dtype
+    numpy.testing.assert_array_equal(s.array, expected)
+    assert numpy.random.rand() == next_draw

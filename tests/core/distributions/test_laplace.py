@@ -137,3 +137,17 @@ def test_kl_against_quadrature(check_kl_quadrature):
 def test_kl_backward(check_kl_backward):
     check_kl_backward(D.Laplace, _params((3,), numpy.float64, 0),
                       _params((3,), numpy.float64, 1))
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: numpy's own Laplace sampler, cast to float32 (then to the dtype
+    # by its arithmetic); scale * eps + loc.
+    loc, scale = _params(shape, dtype)
+    ref = numpy.random.RandomState(20)
+    eps = ref.laplace(size=(6,) + shape).astype(numpy.float32).astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(20)
+    s = D.Laplace(loc, scale).sample(6)
+    assert s.dtype == dtype
+    numpy.testing.assert_array_equal(s.array, scale * eps + loc)
+    assert numpy.random.rand() == next_draw

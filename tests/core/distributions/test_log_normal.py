@@ -136,3 +136,16 @@ def test_bad_arguments():
         D.LogNormal(numpy.zeros(2), numpy.ones(3))
     with pytest.raises(TypeError):
         D.LogNormal(numpy.zeros(2))
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: standard normal draws cast to the dtype; exp(mu + sigma * eps).
+    mu, sigma = _params(shape, dtype)
+    ref = numpy.random.RandomState(18)
+    eps = ref.standard_normal((6,) + shape).astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(18)
+    s = D.LogNormal(mu, sigma).sample(6)
+    assert s.dtype == dtype
+    numpy.testing.assert_array_equal(s.array, numpy.exp(sigma * eps + mu))
+    assert numpy.random.rand() == next_draw

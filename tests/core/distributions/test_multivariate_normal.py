@@ -114,9 +114,9 @@ def test_sample_is_reparameterised():
     chainer.functions.sum(s).backward()
     eps = numpy.linalg.solve(tril, (s.array - loc).T).T
     testing.assert_allclose(lv.grad, numpy.full(DIM, 4.))
-    # d sum(L eps) / dL_ij = sum over samples of eps_j (lower triangle).
-    testing.assert_allclose(
-        tv.grad, numpy.tril(numpy.tile(eps.sum(0), (DIM, 1))))
+    # d sum(L eps) / dL_ij = sum over samples of eps_j. v5 multiplies the
+    # noise by scale_tril as given, so the upper triangle gets it too.
+    testing.assert_allclose(tv.grad, numpy.tile(eps.sum(0), (DIM, 1)))
 
 
 def test_backward():
@@ -177,3 +177,31 @@ def test_bad_arguments():
         D.MultivariateNormal(loc[:, :2], scale_tril=tril)
     with pytest.raises(TypeError, match='same dtype'):
         D.MultivariateNormal(loc, scale_tril=tril.astype(numpy.float32))
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: standard normal noise of shape (n,) + loc.shape + (1,), cast to
+    # float32, then loc + (scale_tril @ eps)[..., 0].
+    loc, tril = _params(shape, dtype)
+    ref = numpy.random.RandomState(25)
+    eps = ref.standard_normal((6,) + shape + (DIM, 1))
+    eps = eps.astype(numpy.float32).astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(25)
+    s = D.MultivariateNormal(loc, scale_tril=tril).sample(6)
+    assert s.dtype == dtype
+    numpy.testing.assert_array_equal(
+        s.array, loc + numpy.matmul(tril, eps)[..., 0])
+    assert numpy.random.rand() == next_draw
+
+
+def test_sample_uses_the_whole_scale_tril():
+    # v5 does not mask the upper triangle when sampling.
+    loc = numpy.zeros(2)
+    full = numpy.array([[1., 2.], [0.5, 1.]])
+    numpy.random.seed(3)
+    s = D.MultivariateNormal(loc, scale_tril=full).sample(4)
+    numpy.random.seed(3)
+    eps = numpy.random.standard_normal((4, 2, 1)).astype(numpy.float32)
+    numpy.testing.assert_array_equal(
+        s.array, numpy.matmul(full, eps.astype(numpy.float64))[..., 0])

@@ -192,3 +192,18 @@ def test_doctest():
         runner.run(test)
     result = runner.summarize(verbose=False)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: standard normal draws of shape (n,) + batch, cast to float32
+    # (then to the parameters' dtype by its arithmetic); loc + scale * eps.
+    loc, scale = _params(shape, dtype)
+    ref = numpy.random.RandomState(17)
+    eps = ref.standard_normal((6,) + shape).astype(numpy.float32)
+    eps = eps.astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(17)
+    s = D.Normal(loc, scale).sample(6)
+    assert s.dtype == dtype
+    numpy.testing.assert_array_equal(s.array, loc + scale * eps)
+    assert numpy.random.rand() == next_draw

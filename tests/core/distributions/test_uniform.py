@@ -138,3 +138,17 @@ def test_kl_backward(check_kl_backward):
 def test_bad_arguments(kwargs):
     with pytest.raises(ValueError, match='low, high'):
         D.Uniform(**kwargs)
+
+
+def test_sample_draws_as_v5(shape, dtype):
+    # v5: uniform(0, 1) draws cast to the dtype, mapped by the icdf
+    # u * (high - low) + low.
+    low, high = _params(shape, dtype)
+    ref = numpy.random.RandomState(19)
+    u = ref.uniform(0, 1, (6,) + shape).astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(19)
+    s = D.Uniform(low=low, high=high).sample(6)
+    assert s.dtype == dtype
+    numpy.testing.assert_array_equal(s.array, u * (high - low) + low)
+    assert numpy.random.rand() == next_draw

@@ -133,8 +133,11 @@ class Bernoulli(distribution.Distribution):
         return utils.where_const(xa < 1, c, 1.)
 
     def sample_n(self, n):
-        u = utils.uniform(self.xp, (n,) + self.batch_shape, self.p.dtype)
-        return chainer.Variable((u < self.p.array).astype(self.p.dtype))
+        # As v5: the RNG's binomial sampler with one trial; its integer
+        # result is returned as is.
+        eps = self.xp.random.binomial(
+            1, self.p.array, size=(n,) + self.batch_shape)
+        return chainer.Variable(eps)
 
 
 @distribution.register_kl(Bernoulli, Bernoulli)

@@ -57,7 +57,6 @@ class Beta(distribution.Distribution):
         return self.a * self.b / (chainer.functions.square(s) * (s + 1.))
 
     def log_prob(self, x):
-        F = chainer.functions
         x = utils.as_input(x, self.a.dtype)
         x, a = utils.broadcast_pair(x, self.a)
         b = utils.broadcast_to(self.b, x.shape)
@@ -72,12 +71,10 @@ class Beta(distribution.Distribution):
         return utils.where_const(~outside, lp, -numpy.inf)
 
     def sample_n(self, n):
-        xp = self.xp
-        shape = (n,) + self.batch_shape
-        # Drawn through two gammas, which numpy and cupy both broadcast.
-        g1 = xp.random.gamma(xp.broadcast_to(self.a.array, shape))
-        g2 = xp.random.gamma(xp.broadcast_to(self.b.array, shape))
-        return chainer.Variable((g1 / (g1 + g2)).astype(self.a.dtype))
+        # As v5: the RNG's own beta sampler, cast to the dtype.
+        eps = self.xp.random.beta(self.a.array, self.b.array,
+                                  size=(n,) + self.batch_shape)
+        return chainer.Variable(eps.astype(self.a.dtype))
 
 
 def _xlog(c, x):

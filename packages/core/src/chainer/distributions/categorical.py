@@ -93,13 +93,12 @@ class Categorical(distribution.Distribution):
     def sample_n(self, n):
         xp = self.xp
         k = self.p.shape[-1]
-        # Inverse CDF: the class is the number of cumulative probabilities
-        # not exceeding a uniform draw.
-        cum = xp.cumsum(self.p.array, axis=-1)
-        u = utils.uniform(xp, (n,) + self.batch_shape, self.p.dtype)
-        u = u * cum[..., -1]
-        idx = (cum[None, ..., :-1] <= u[..., None]).sum(axis=-1)
-        return chainer.Variable(xp.minimum(idx, k - 1).astype(numpy.int64))
+        # As v5: one ``choice`` call of n draws per distribution of the
+        # batch, in C order of the batch.
+        rows = self.p.array.reshape(-1, k)
+        eps = [xp.random.choice(k, size=(n,), p=row) for row in rows]
+        eps = xp.vstack(eps).T.reshape((n,) + self.batch_shape)
+        return chainer.Variable(eps)
 
 
 def _check_ndim(v, name):

@@ -86,10 +86,14 @@ class Dirichlet(distribution.Distribution):
 
     def sample_n(self, n):
         xp = self.xp
-        shape = (n,) + self.alpha.shape
-        g = xp.random.gamma(xp.broadcast_to(self.alpha.array, shape))
-        x = g / g.sum(axis=-1, keepdims=True)
-        return chainer.Variable(x.astype(self.alpha.dtype))
+        k = self.alpha.shape[-1]
+        # As v5: one ``dirichlet`` call of n draws per distribution of the
+        # batch, in C order of the batch, rounded to float32.
+        rows = self.alpha.array.reshape(-1, k)
+        eps = xp.stack([xp.random.dirichlet(row, size=(n,))
+                        for row in rows], axis=1)
+        eps = utils.via_float32(eps, self.alpha.dtype)
+        return chainer.Variable(eps.reshape((n,) + self.alpha.shape))
 
 
 @distribution.register_kl(Dirichlet, Dirichlet)

@@ -27,8 +27,8 @@ class MultivariateNormal(distribution.Distribution):
         scale_tril (~chainer.Variable or ndarray): Lower-triangular
             Cholesky factor :math:`L` of the covariance, shape
             ``batch_shape + (d, d)`` (e.g. from ``numpy.linalg.cholesky``).
-            Only its lower triangle is read, so the gradient above the
-            diagonal is zero. Required.
+            The densities read only its lower triangle; sampling, as in
+            v5, multiplies by the matrix as given. Required.
 
     Samples are reparameterised (``loc + L eps``).
     """
@@ -115,9 +115,18 @@ class MultivariateNormal(distribution.Distribution):
                 - 0.5 * self.d * _LOG_2PI)
 
     def sample_n(self, n):
-        eps = utils.standard_normal(
-            self.xp, (n,) + self.loc.shape, self.loc.dtype)
-        return _matvec(self._tril[None], eps) + self.loc[None]
+        F = chainer.functions
+        xp = self.xp
+        # As v5: noise of shape (n,) + loc.shape + (1,) (float32-rounded on
+        # numpy), multiplied by the whole scale_tril as given.
+        shape = (n,) + self.loc.shape + (1,)
+        if xp is numpy:
+            eps = utils.via_float32(numpy.random.standard_normal(shape),
+                                    self.loc.dtype)
+        else:
+            eps = xp.random.standard_normal(shape, dtype=self.loc.dtype)
+        y = F.squeeze(F.matmul(self.scale_tril, eps), axis=-1)
+        return self.loc[None] + y
 
 
 def _matvec(m, v):

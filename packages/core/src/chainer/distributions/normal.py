@@ -1,5 +1,7 @@
 import math
 
+import numpy
+
 import chainer
 import chainer.functions
 from chainer import distribution
@@ -123,9 +125,12 @@ class Normal(distribution.Distribution):
 
     def sample_n(self, n):
         xp = self.xp
-        eps = utils.standard_normal(
-            xp, (n,) + self.batch_shape, self.loc.dtype)
-        shape = eps.shape
+        shape = (n,) + self.batch_shape
+        if xp is numpy:
+            eps = utils.via_float32(
+                numpy.random.standard_normal(shape), self.loc.dtype)
+        else:
+            eps = xp.random.standard_normal(shape, dtype=self.loc.dtype)
         return (utils.broadcast_to(self.scale[None], shape) * eps
                 + utils.broadcast_to(self.loc[None], shape))
 

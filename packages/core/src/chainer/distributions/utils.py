@@ -66,9 +66,14 @@ def as_params(names, values, broadcast=True):
 def as_input(x, dtype):
     """Casts a point ``x`` given to a density function to ``dtype``."""
     if isinstance(x, chainer.Variable):
-        if x.dtype != dtype:
+        if x.dtype.kind in 'biu':
+            # Integer samples (v5's Bernoulli and Categorical draw them)
+            # carry no gradient: use them as data.
+            x = x.array
+        elif x.dtype != dtype:
             raise TypeError('x must have dtype %s, got %s' % (dtype, x.dtype))
-        return x
+        else:
+            return x
     xp = backend.get_array_module(x)
     # A plain array is data: no gradient is computed for it.
     return chainer.Variable(xp.asarray(x, dtype=dtype), requires_grad=False)
@@ -126,9 +131,21 @@ def lbeta(a, b):
 
 
 def standard_normal(xp, shape, dtype):
+    """Standard normal noise: float64 draws cast to ``dtype`` on numpy
+    (v5's LogNormal), ``dtype`` draws on cupy."""
     if xp is numpy:
         return numpy.random.standard_normal(shape).astype(dtype, copy=False)
     return xp.random.standard_normal(shape, dtype=dtype)
+
+
+def via_float32(eps, dtype):
+    """Rounds v5's noise through float32 before giving it ``dtype``.
+
+    v5's Normal, Laplace, MultivariateNormal and Dirichlet cast their CPU
+    draws to float32; its arithmetic then casts them to the parameters'
+    dtype. Doing the same keeps v5's values for every dtype.
+    """
+    return eps.astype(numpy.float32).astype(dtype, copy=False)
 
 
 def uniform(xp, shape, dtype):
