@@ -72,3 +72,20 @@ def test_train_argument_rejected():
 def test_integer_input_rejected():
     with pytest.raises(type_check.InvalidType):
         functions.rrelu(numpy.arange(3))
+
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_exact_v5_slopes(dtype):
+    # v5: r = numpy.random.uniform(l, u, x.shape) cast to x's dtype;
+    # y = x where x >= 0, else x * r.
+    x = numpy.random.RandomState(1).uniform(-1, 1, (3, 4)).astype(dtype)
+    ref = numpy.random.RandomState(26)
+    r = ref.uniform(0.1, 0.3, (3, 4)).astype(dtype)
+    next_draw = ref.rand()
+    numpy.random.seed(26)
+    with chainer.using_config('train', True):
+        y, got_r = functions.rrelu(x, l=0.1, u=0.3, return_r=True)
+    numpy.testing.assert_array_equal(got_r, r)
+    numpy.testing.assert_array_equal(y.array, numpy.where(x >= 0, x, x * r))
+    assert numpy.random.rand() == next_draw
