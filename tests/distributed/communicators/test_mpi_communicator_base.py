@@ -61,6 +61,17 @@ def test_bcast(comm, root):
         assert y is x
 
 
+def test_bcast_second_positional_is_root(comm):
+    # v5's implementation is bcast(x, root=0); its own Bcast function
+    # passes the root positionally.
+    root = comm.size - 1
+    x = numpy.full(3, comm.rank, numpy.int32)
+    y = comm.bcast(x, root)
+    numpy.testing.assert_array_equal(y, numpy.full(3, root))
+    y = comm.bcast(x, root=0, max_buf_len=10)
+    numpy.testing.assert_array_equal(y, numpy.zeros(3))
+
+
 def test_gather_different_shapes(comm):
     x = numpy.arange(comm.rank + 1, dtype=numpy.float64) + 10 * comm.rank
     ys = comm.gather(x, root=0)

@@ -219,3 +219,42 @@ def test_segments_with_shared_grads(comm):
     expected = numpy.arange(6).reshape(3, 2) + 2.0 * (comm.size - 1)
     numpy.testing.assert_allclose(model.w.grad, expected)
     numpy.testing.assert_allclose(model.v.grad, expected)
+
+
+class _ThreeIdenticalRanks(object):
+
+    """An mpi4py stand-in: three ranks holding the same gradients, so an
+    in-place SUM triples the buffer (layout checks, MAX, see no change)."""
+
+    rank = 0
+    size = 3
+
+    def allgather(self, obj):
+        return [obj] * 3
+
+    def Allreduce(self, sendbuf, recvbuf, op=None):
+        from mpi4py import MPI
+        if op == MPI.SUM:
+            buf = recvbuf[0]
+            buf *= 3
+
+
+@pytest.mark.parametrize('segment_bytes', [None, 64])
+@pytest.mark.parametrize('dtype', ['f', 'd', 'e'])
+def test_mean_rounds_like_v5(dtype, segment_bytes):
+    # v5: grad = sum over ranks, then grad /= size (float16 summed and
+    # divided in float32). Dividing by 3 and multiplying by 1/3 round
+    # differently for some values.
+    pytest.importorskip('mpi4py')
+    comm = naive_communicator.NaiveCommunicator(_ThreeIdenticalRanks())
+    comm.segment_bytes = segment_bytes
+    model = chainer.Link()
+    with model.init_scope():
+        model.p = chainer.Parameter(numpy.zeros(1000, dtype))
+    g = numpy.random.RandomState(0).uniform(-1, 1, 1000).astype(dtype)
+    model.p.grad = g.copy()
+    comm.allreduce_grad(model)
+    work = g.astype(numpy.float32) if dtype == 'e' else g.copy()
+    work *= 3
+    work /= 3
+    numpy.testing.assert_array_equal(model.p.grad, work.astype(dtype))

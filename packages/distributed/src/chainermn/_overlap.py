@@ -165,7 +165,9 @@ class OverlapReducer(object):
                 raise RuntimeError(_layout_error.describe(
                     'allreduce_grad (overlapped)', keys, _HINT))
         skip = set(missing) if not self.zero_fill else set()
-        scale = 1.0 / self.comm.size
+        # Divided, not multiplied by 1 / size: v5's naive communicator's
+        # rounding.
+        n = self.comm.size
         for (gd, _, _, items), view in zip(self.plan.buckets, self._views):
             for i, o, size, shape in items:
                 if i in skip:
@@ -175,10 +177,10 @@ class OverlapReducer(object):
                 g = param.grad
                 if g is not None and g.flags.writeable and (
                         g.size <= 1 or 0 not in g.strides):
-                    numpy.multiply(src, scale, out=g)
+                    numpy.divide(src, n, out=g)
                 else:
-                    param.grad = (src * scale).astype(param.array.dtype,
-                                                      copy=False)
+                    param.grad = (src / n).astype(param.array.dtype,
+                                                  copy=False)
         self._entries = None
 
     def _present_key(self, missing):

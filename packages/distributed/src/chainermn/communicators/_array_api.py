@@ -60,11 +60,13 @@ class ArrayApiMixin(object):
             self.mpi_comm.Recv(_msg.byte_buffer(a), source=source, tag=tag)
         return tuple(arrays) if msg.is_tuple else arrays[0]
 
-    def bcast(self, data, max_buf_len=None, root=0):
+    def bcast(self, data, root=0, max_buf_len=None):
         """Broadcasts an array (or tuple of arrays) from ``root``.
 
-        Other ranks may pass ``None``. ``max_buf_len`` is accepted for the
-        v5 signature and unused (MPI moves large arrays itself).
+        Other ranks may pass ``None``. The second positional argument is
+        ``root``, as in v5's implementation (its abstract base listed
+        ``max_buf_len`` first); ``max_buf_len`` is accepted by keyword and
+        unused (MPI moves large arrays itself).
         """
         is_root = self.rank == root
         msg = self.mpi_comm.bcast(

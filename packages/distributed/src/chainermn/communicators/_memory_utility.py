@@ -187,8 +187,9 @@ def pack(plan, arrays, views):
             xp.copyto(view[o:o + size].reshape(shape), arrays[i])
 
 
-def unpack_grads(plan, entries, views, scale):
-    """Stores ``scale * packed`` back as each entry's gradient."""
+def unpack_grads(plan, entries, views, scale, divisor=None):
+    """Stores ``scale * packed`` (or ``packed / divisor``) back as each
+    entry's gradient."""
     for (gd, _, _, items), view in zip(plan.groups, views):
         xp = backend.get_array_module(view)
         for i, o, size, shape in items:
@@ -196,13 +197,18 @@ def unpack_grads(plan, entries, views, scale):
             src = view[o:o + size].reshape(shape)
             g = param.grad
             if _writable(g):
-                if scale == 1:
+                if divisor is not None:
+                    xp.divide(src, divisor, out=g)
+                elif scale == 1:
                     xp.copyto(g, src)
                 else:
                     xp.multiply(src, scale, out=g)
             else:
                 # e.g. a read-only broadcast view produced by backward
-                g = src * scale if scale != 1 else src.copy()
+                if divisor is not None:
+                    g = src / divisor
+                else:
+                    g = src * scale if scale != 1 else src.copy()
                 param.grad = g.astype(param.array.dtype, copy=False)
 
 

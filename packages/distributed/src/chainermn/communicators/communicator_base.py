@@ -62,7 +62,7 @@ class CommunicatorBase(abc.ABC):
         """Receives what ``send`` sent; returns an array or a tuple."""
 
     @abc.abstractmethod
-    def bcast(self, data, max_buf_len=None, root=0):
+    def bcast(self, data, root=0, max_buf_len=None):
         """Broadcasts an array from ``root``; every rank returns it."""
 
     @abc.abstractmethod

@@ -12,8 +12,9 @@ class NaiveCommunicator(mpi_communicator_base.MpiCommunicatorBase):
 
     ``allreduce_grad`` copies every gradient (sorted by parameter name)
     into one reusable buffer, sums it with in-place ``Allreduce`` and
-    copies back the mean. float16 gradients are summed in float32. GPU
-    arrays work with a CUDA-aware MPI.
+    copies back the sum divided by the size (as v5's ``grad /= size``).
+    float16 gradients are summed in float32. GPU arrays work with a
+    CUDA-aware MPI.
 
     On the CPU the buffer is reduced in segments of
     :attr:`segment_bytes`: each segment is packed, reduced and unpacked
@@ -57,13 +58,15 @@ class NaiveCommunicator(mpi_communicator_base.MpiCommunicatorBase):
         _mem.pack(plan, grads, views)
         for view in views:
             self._mpi_allreduce_inplace(view)
-        _mem.unpack_grads(plan, entries, views, 1.0 / self._size)
+        _mem.unpack_grads(plan, entries, views, None, divisor=self._size)
 
     def _allreduce_segments(self, plan, entries, grads, buf):
         # Gradients sharing memory are safe here too: a region unpacked
         # early holds the same mean on every rank, whose mean it stays.
         MPI = _mpi.import_mpi()
-        scale = 1.0 / self._size
+        # v5 divides each gradient by the size (grad /= size); dividing,
+        # not multiplying by 1 / size, gives its numbers to the last bit.
+        n = self._size
         srcs = [g.reshape(-1) if g.flags.c_contiguous
                 else numpy.ascontiguousarray(g).reshape(-1) for g in grads]
         # Means go straight into the gradient arrays when possible.
@@ -81,8 +84,8 @@ class NaiveCommunicator(mpi_communicator_base.MpiCommunicatorBase):
                 mpi_comm.Allreduce(MPI.IN_PLACE, [view[lo:hi], hi - lo,
                                                   mtype], op=MPI.SUM)
                 for i, a, b, o in pieces:
-                    numpy.multiply(view[o:o + b - a], scale,
-                                   out=flat_dests[i][a:b])
+                    numpy.divide(view[o:o + b - a], n,
+                                 out=flat_dests[i][a:b])
         for (_, p), g, d in zip(entries, grads, dests):
             if d is not g:
                 p.grad = d
