@@ -17,8 +17,9 @@ def _fill_normal(array, scale, dtype=None):
         array[...] = numpy.random.normal(0.0, scale, array.shape)
         return
     kwargs = {}
-    if dtype is not None and numpy.dtype(dtype) in (
-            numpy.dtype(numpy.float32), numpy.dtype(numpy.float16)):
+    # v5 compares the attribute itself with the two types (so a dtype
+    # given as a string such as 'f' still draws float64 there).
+    if dtype == numpy.float32 or dtype == numpy.float16:
         kwargs['dtype'] = numpy.float32
     array[...] = xp.random.normal(0.0, scale, array.shape, **kwargs)
 
