@@ -72,6 +72,8 @@ def test_trailing_unit_axes_of_y(ignore_label):
     testing.assert_allclose(expected, acc.array)
     with pytest.raises(type_check.InvalidType):
         functions.accuracy(y[..., 0].repeat(2, axis=3), t)
+    with pytest.raises(type_check.InvalidType):
+        functions.accuracy(numpy.zeros(6, numpy.float32), t[:, 0])
 
 
 def test_float16_mean_accumulates_in_float16():
