@@ -172,3 +172,28 @@ def test_order_sampler_gets_batch_start_as_v5():
     it.finalize()
     # Batches start at 0, 2, 4 (wraps), 1, 3 (wraps, prefetched).
     assert rec.positions == [0, 4, 3]
+
+
+@pytest.mark.parametrize('shuffle', [False, True])
+def test_copy_draws_an_order_as_v5(shuffle):
+    # v5's __copy__ calls the constructor, which draws one initial order
+    # (from the global RNG, also for a non-shuffling iterator) that the
+    # copy then replaces with the original's.
+    numpy.random.seed(8)
+    it = iterators.MultiprocessIterator(list(range(6)), 2, n_processes=1,
+                                        shuffle=shuffle)
+    order = None if it._order is None else it._order.copy()
+    clone = copy.copy(it)
+    try:
+        after_copy = numpy.random.rand()
+        numpy.random.seed(8)
+        if shuffle:
+            numpy.random.permutation(6)
+        numpy.random.permutation(6)
+        assert after_copy == numpy.random.rand()
+        if order is not None:
+            numpy.testing.assert_array_equal(clone._order, order)
+        assert clone.next() == it.next()
+    finally:
+        clone.finalize()
+        it.finalize()

@@ -8,6 +8,7 @@ import weakref
 import numpy
 
 from chainer.iterators import _prefetch
+from chainer.iterators import order_samplers
 
 TimeoutWarning = _prefetch.TimeoutWarning
 
@@ -111,3 +112,16 @@ class MultiprocessIterator(_prefetch.PrefetchIterator):
 
     def _stop_pool(self, pool):
         self._pool_finalizer()
+
+    def __copy__(self):
+        other = super(MultiprocessIterator, self).__copy__()
+        # v5 builds the copy by calling the constructor, which draws an
+        # initial order before the copy takes over this iterator's: from
+        # the order sampler, or from numpy's global RNG when there is none
+        # (the constructor then makes a shuffling sampler). The draw is
+        # repeated here, so the global random stream goes on as in v5.
+        sampler = self.order_sampler
+        if sampler is None:
+            sampler = order_samplers.ShuffleOrderSampler()
+        sampler(numpy.arange(len(self.dataset)), 0)
+        return other
