@@ -1,6 +1,7 @@
 import numpy
 import pytest
 
+import chainer
 from chainer import links
 from chainer import testing
 
@@ -75,3 +76,14 @@ def test_serialize_keys(save_load):
 
 def test_doctests(run_doctests):
     run_doctests('chainer.links.loss.negative_sampling')
+
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float64])
+def test_sampler_table_uses_the_link_dtype(dtype):
+    counts = [3, 1, 7, 2, 5]
+    link = links.NegativeSampling(2, counts, 2, power=0.6, dtype=dtype)
+    expect = numpy.power(numpy.array(counts, dtype), dtype(0.6))
+    reference = chainer.utils.WalkerAlias(expect)
+    numpy.testing.assert_array_equal(reference.threshold,
+                                     link.sampler.threshold)
+    numpy.testing.assert_array_equal(reference.values, link.sampler.values)

@@ -53,8 +53,10 @@ class NegativeSampling(_sampler.SamplerMixin, link.Link):
         dtype = chainer.get_dtype(dtype)
         vocab_size = len(counts)
         self.sample_size = sample_size
-        power = numpy.float32(power)
-        p = numpy.array(counts, power.dtype)
+        # v5 (5.x) raises the counts to the power in the link's dtype,
+        # which decides the alias table and so the samples.
+        power = dtype.type(power)
+        p = numpy.array(counts, dtype)
         numpy.power(p, power, p)
         self.sampler = walker_alias.WalkerAlias(p)
 
