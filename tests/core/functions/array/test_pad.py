@@ -38,9 +38,32 @@ def test_edge_gradient_accumulates():
     testing.assert_allclose(x.grad, [3, 3])
 
 
-def test_unsupported_mode():
+@pytest.mark.parametrize('mode', ['mean', 'maximum', 'minimum', 'median'])
+def test_statistic_modes_forward_and_interior_gradient(mode):
+    # v5 passes any numpy.pad mode through; its gradient is the interior.
+    x = chainer.Variable(numpy.array([[1., 5., 3.], [2., 0., 4.]]))
+    y = functions.pad(x, ((1, 0), (2, 1)), mode)
+    # Rows are padded first, then columns of the row-padded array.
+    expected = {
+        'mean': [[2.5, 2.5, 1.5, 2.5, 3.5, 2.5], [3., 3., 1., 5., 3., 3.],
+                 [2., 2., 2., 0., 4., 2.]],
+        'maximum': [[5., 5., 2., 5., 4., 5.], [5., 5., 1., 5., 3., 5.],
+                    [4., 4., 2., 0., 4., 4.]],
+        'minimum': [[0., 0., 1., 0., 3., 0.], [1., 1., 1., 5., 3., 1.],
+                    [0., 0., 2., 0., 4., 0.]],
+        'median': [[2.5, 2.5, 1.5, 2.5, 3.5, 2.5], [3., 3., 1., 5., 3., 3.],
+                   [2., 2., 2., 0., 4., 2.]],
+    }[mode]
+    testing.assert_allclose(y.array, expected)
+    gy = numpy.arange(18.).reshape(3, 6)
+    y.grad = gy
+    y.backward()
+    testing.assert_allclose(x.grad, gy[1:, 2:5])
+
+
+def test_unknown_mode_raises():
     with pytest.raises(ValueError):
-        functions.pad(numpy.zeros(3, numpy.float32), 1, 'mean')
+        functions.pad(numpy.zeros(3, numpy.float32), 1, 'no-such-mode')
 
 
 def test_integer_input_rejected():

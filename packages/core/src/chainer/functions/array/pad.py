@@ -6,7 +6,8 @@ from chainer import function_node
 from chainer.functions.math import _helpers
 
 # Modes in which every output element copies one input element; their
-# gradient is a scatter-add through an index map.
+# gradient is a scatter-add through an index map (v5 slices the interior for
+# these too, which drops the border's share; we keep the exact gradient).
 _INDEX_MODES = ('edge', 'reflect', 'symmetric', 'wrap')
 
 
@@ -15,10 +16,8 @@ class Pad(function_node.FunctionNode):
     """Pads an array (``numpy.pad`` semantics)."""
 
     def __init__(self, pad_width, mode, **keywords):
-        if mode != 'constant' and mode not in _INDEX_MODES:
-            raise ValueError(
-                'Mode {!r} is not supported; use one of {}'.format(
-                    mode, ('constant',) + _INDEX_MODES))
+        # Any mode of numpy.pad is accepted, as in v5; a bad one makes
+        # numpy.pad (cupy.pad) raise in forward.
         self.pad_width = pad_width
         self.mode = mode
         self.keywords = keywords
@@ -38,8 +37,9 @@ class Pad(function_node.FunctionNode):
 
     def backward(self, indexes, grad_outputs):
         gy, = grad_outputs
-        if self.mode == 'constant':
-            # The padded border is constant: the gradient is the interior.
+        if self.mode not in _INDEX_MODES:
+            # The border is constant, or (statistic modes such as 'mean')
+            # v5 takes only the interior's gradient: the slice below.
             index = tuple(slice(b, b + s)
                           for (b, _), s in zip(self._widths, self._in_shape))
             return gy[index],
@@ -56,9 +56,13 @@ def pad(x, pad_width, mode, **keywords):
         x (~chainer.Variable or ndarray): Input float variable.
         pad_width (int or array-like): Number of values padded to the edges
             of each axis, as for :func:`numpy.pad`.
-        mode (str): How the border is filled: ``'constant'`` (value given by
-            ``constant_values``, default 0), or ``'edge'``, ``'reflect'``,
-            ``'symmetric'`` and ``'wrap'`` as in :func:`numpy.pad`.
+        mode (str): How the border is filled, passed to :func:`numpy.pad`
+            (or ``cupy.pad``): ``'constant'`` (value given by
+            ``constant_values``, default 0), ``'edge'``, ``'reflect'``,
+            ``'symmetric'``, ``'wrap'``, or a statistic mode such as
+            ``'mean'``. The gradient of the copy modes sums the border's
+            share back into the copied elements; for the statistic modes
+            only the interior passes gradient, as in v5.
         constant_values (int or array-like): Values for ``'constant'`` mode.
 
     Returns:
