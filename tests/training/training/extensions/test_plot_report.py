@@ -79,3 +79,11 @@ def test_resume_from_v5_snapshot(tmp_path):
     trainer.run()
     assert ext._data == {'main/loss': [(1, 0.5), (1, 0.25)],
                          'main/acc': [(1, 0.75)]}
+
+
+def test_file_name_is_not_formatted(tmp_path):
+    # v5's code joins file_name to the output directory as it is.
+    pytest.importorskip('matplotlib')
+    name = 'loss_{.updater.iteration}.png'
+    _run(extensions.PlotReport('main/loss', file_name=name), tmp_path)
+    assert os.listdir(str(tmp_path)) == [name]

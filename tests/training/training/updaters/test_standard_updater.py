@@ -101,8 +101,30 @@ def test_dicts_and_getters():
     assert updater.get_iterator('main') is it
     assert updater.get_optimizer('main') is opt
     assert updater.get_all_optimizers() == {'main': opt}
-    with pytest.raises(ValueError):
-        training.StandardUpdater({'sub': it}, opt)
+
+
+def test_optimizer_dict_without_main_as_in_v5():
+    # As in v5's DCGAN example: two optimizers, no 'main', and an
+    # update_core of its own. The trainer observes both targets.
+    gen, dis = _Model(), _Model()
+    opt_gen = optimizers.SGD().setup(gen)
+    opt_dis = optimizers.SGD().setup(dis)
+    it = iterators.SerialIterator([1.0, 2.0], 1)
+    calls = []
+
+    class GANUpdater(training.StandardUpdater):
+        def update_core(self):
+            self.get_iterator('main').next()
+            calls.append(sorted(self.get_all_optimizers()))
+
+    updater = GANUpdater(it, {'gen': opt_gen, 'dis': opt_dis})
+    assert updater.get_optimizer('gen') is opt_gen
+    trainer = training.Trainer(updater, (1, 'iteration'))
+    assert trainer.reporter._observer_names[id(gen)] == 'gen'
+    trainer.run()
+    assert calls == [['dis', 'gen']]
+    # An iterator dict without 'main' is accepted too (v5 checks neither).
+    training.StandardUpdater({'sub': it}, opt_gen)
 
 
 def test_loss_scale_is_set():

@@ -16,7 +16,7 @@ def dump_graph(root_name, out_name='cg.dot', variable_style=None,
 
     The graph leading to the variable reported as ``root_name`` (e.g.
     ``'main/loss'``) is written in the DOT language to ``out/out_name`` at
-    the first call (the first iteration with the default trigger). Since
+    iteration 1 (its default trigger fires only then). Since
     reported values do not keep their graph by default, the extension turns
     on ``chainer.config.keep_graph_on_report`` before training and restores
     it after the dump.
@@ -34,18 +34,23 @@ def dump_graph(root_name, out_name='cg.dot', variable_style=None,
         variable_style = _var_style
     if function_style is None:
         function_style = _func_style
-    state = {'original': None, 'done': False}
+    state = {'original': None}
 
-    def initializer(_):
+    def trigger(trainer):
+        # A plain function as in v5 (not an IntervalTrigger): the trainer
+        # saves no trigger state for it in snapshots. After a resume past
+        # the first iteration it never fires.
+        return trainer.updater.iteration == 1
+
+    def initializer(trainer):
         state['original'] = configuration.config.keep_graph_on_report
-        configuration.config.keep_graph_on_report = True
+        # Unlike v5, the flag is not turned on when the dump can no longer
+        # happen (resumed past iteration 1): it would stay on for good.
+        if trainer.updater.iteration < 1:
+            configuration.config.keep_graph_on_report = True
 
-    @extension.make_extension(trigger=(1, 'iteration'),
-                              initializer=initializer)
+    @extension.make_extension(trigger=trigger, initializer=initializer)
     def dump_graph(trainer):
-        if state['done']:
-            return
-        state['done'] = True
         try:
             var = trainer.observation[root_name]
             if not isinstance(var, variable.Variable):

@@ -31,8 +31,7 @@ class PlotReport(extension.Extension):
         postprocess: Called as ``postprocess(figure, axes, summary)`` before
             the figure is saved.
         file_name (str): Name of the image file under the output
-            directory; it may be a format string (formatted with the
-            trainer).
+            directory, used as it is (not formatted).
         marker (str): Marker of the points; ``None`` for none.
         grid (bool): Draw the grid.
     """
@@ -100,7 +99,9 @@ class PlotReport(extension.Extension):
             self._postprocess(fig, axes, summary)
         legend = axes.legend(bbox_to_anchor=(1.05, 1), loc=2,
                              borderaxespad=0.)
-        name = self._file_name.format(trainer)
+        # v5's docstring calls file_name a format string, but its code
+        # uses it as it is; so do we.
+        name = self._file_name
         ext = os.path.splitext(name)[1][1:] or 'png'
         log_report.write_atomically(
             trainer.out, name,

@@ -62,6 +62,8 @@ class ProgressBar(extension.Extension):
         out = self._stream
         _console.erase_below(out)
         rate = iteration / length if unit == 'iteration' else epoch / length
+        # v5 caps the total at 100%, in the bar and in the percentage.
+        rate = min(rate, 1.0)
         out.write('     total {} {:6.2%}\n'.format(self._bar(rate), rate))
         epoch_rate = epoch - int(epoch)
         out.write('this epoch {} {:6.2%}\n'.format(self._bar(epoch_rate),
@@ -85,7 +87,9 @@ class ProgressBar(extension.Extension):
         if speed == 0 or speed == float('inf'):
             estimated = 'unknown' if speed == 0 else '0:00:00'
         else:
-            estimated = datetime.timedelta(seconds=left / speed)
+            # Past the length (a trigger that stops later), v5 shows 0:00:00
+            # rather than a negative time.
+            estimated = datetime.timedelta(seconds=max(left / speed, 0.0))
         out.write('{:10.5g} iters/sec. Estimated time to finish: {}.\n'
                   .format(speed_t, estimated))
         # Moves the cursor back to the first line of the bar.

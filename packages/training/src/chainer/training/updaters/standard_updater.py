@@ -3,12 +3,11 @@ from chainer.dataset import convert
 from chainer.training import _updater
 
 
-def _as_dict(value, kind):
-    # v5 accepts a single object (registered as 'main') or a dict of them.
+def _as_dict(value):
+    # v5 registers a single object as 'main' and keeps a dict as it is,
+    # with or without a 'main' key: GAN updaters pass {'gen': ..., 'dis':
+    # ...} and override update_core.
     if isinstance(value, dict):
-        if 'main' not in value:
-            raise ValueError("the dict of {}s must have the key 'main'".format(
-                kind))
         return dict(value)
     return {'main': value}
 
@@ -60,8 +59,8 @@ class StandardUpdater(_updater.Updater):
     def __init__(self, iterator, optimizer, converter=convert.concat_examples,
                  device=None, loss_func=None, loss_scale=None,
                  auto_new_epoch=True):
-        self._iterators = _as_dict(iterator, 'iterator')
-        self._optimizers = _as_dict(optimizer, 'optimizer')
+        self._iterators = _as_dict(iterator)
+        self._optimizers = _as_dict(optimizer)
         if device is not None and device >= 0:
             for opt in self._optimizers.values():
                 opt.target.to_gpu(device)
