@@ -1,18 +1,24 @@
+import chainer
 import chainer.functions
 
 
 def _broadcast_like(x, y, axis):
     """Reshapes ``y`` to align with ``x`` from ``axis`` on, then broadcasts."""
     x_shape = x.shape
-    y_shape = y.shape
-    if x_shape[axis:axis + len(y_shape)] != tuple(y_shape):
-        raise ValueError(
+    y_shape = tuple(y.shape)
+    # As in v5 the exact-shape check runs only in debug mode (and is an
+    # assertion); otherwise broadcast_to decides, so a ``y`` with length-1
+    # axes is accepted and a mismatch raises InvalidType.
+    if chainer.is_debug():
+        assert x_shape[axis:axis + len(y_shape)] == y_shape, (
             'shape of y {} must match x.shape[{}:{}] = {}'.format(
-                tuple(y_shape), axis, axis + len(y_shape),
+                y_shape, axis, axis + len(y_shape),
                 tuple(x_shape[axis:axis + len(y_shape)])))
+    # v5 builds the shape from list repeats, so a negative ``axis`` gives
+    # no leading ones (and then fails to broadcast).
     tail = len(x_shape) - axis - len(y_shape)
     y1 = chainer.functions.reshape(
-        y, (1,) * axis + tuple(y_shape) + (1,) * tail)
+        y, (1,) * max(axis, 0) + y_shape + (1,) * max(tail, 0))
     return chainer.functions.broadcast_to(y1, x_shape)
 
 
