@@ -24,6 +24,38 @@ def test_reservoir_keeps_uniform_sample():
     assert numpy.all(numpy.abs(counts / 300 - 0.3) < 0.1)
 
 
+def test_reservoir_draws_from_global_rng_as_v5():
+    # Reference of v5's rule: after the buffer is full, one random() per
+    # item; if it is below size / (n + 1), randint(size) picks the slot.
+    numpy.random.seed(3)
+    ref_rng = numpy.random.RandomState(3)
+    size = 2
+    ref_data = [None] * size
+    ref_idxs = [0] * size
+    reservoir = vsp.Reservoir(size, ())
+    for n in range(8):
+        reservoir.add(float(10 + n), idx=100 + n)
+        if n < size:
+            ref_data[n], ref_idxs[n] = 10.0 + n, 100 + n
+        elif ref_rng.random_sample() < size / float(n + 1):
+            slot = ref_rng.randint(size)
+            ref_data[slot], ref_idxs[slot] = 10.0 + n, 100 + n
+    order = numpy.argsort(ref_idxs)
+    idxs, data = reservoir.get_data()
+    numpy.testing.assert_array_equal(idxs, numpy.array(ref_idxs)[order])
+    numpy.testing.assert_array_equal(data, numpy.array(ref_data)[order])
+    # The global generator went on exactly as the reference did.
+    assert numpy.random.random_sample() == ref_rng.random_sample()
+
+
+def test_reservoir_idx_zero_falls_back_to_rank_as_v5():
+    reservoir = vsp.Reservoir(3, ())
+    reservoir.add(1.0)
+    reservoir.add(2.0, idx=0)
+    idxs, _ = reservoir.get_data()
+    assert list(idxs) == [0, 1]
+
+
 def test_statistics_values():
     v = chainer.Variable(numpy.arange(5, dtype=numpy.float32))
     v.grad = numpy.ones(5, numpy.float32)

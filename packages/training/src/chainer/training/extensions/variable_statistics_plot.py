@@ -30,15 +30,20 @@ class Reservoir(object):
         self.counter = 0
 
     def add(self, x, idx=None):
-        """Offers an item; ``idx`` (its x coordinate) defaults to its rank."""
-        if idx is None:
-            idx = self.counter
+        """Offers an item; ``idx`` (its x coordinate) defaults to its rank.
+
+        The draws from NumPy's global generator are v5's: none while the
+        buffer fills, then ``random()`` for each item and ``randint(size)``
+        for an accepted one, so a training that also draws from it (e.g.
+        a shuffling iterator) gets the same numbers as under v5.
+        """
+        # As in v5, an idx of 0 also falls back to the rank.
+        idx = idx or self.counter
         if self.counter < self.size:
-            slot = self.counter
-        else:
-            # Keep each of the counter + 1 items with equal probability.
-            slot = numpy.random.randint(self.counter + 1)
-        if slot < self.size:
+            self.data[self.counter] = x
+            self.idxs[self.counter] = idx
+        elif numpy.random.random() < self.size / float(self.counter + 1):
+            slot = numpy.random.randint(self.size)
             self.data[slot] = x
             self.idxs[slot] = idx
         self.counter += 1
