@@ -37,6 +37,18 @@ def test_snapshot_object_filename_template_and_defaults(tmp_path):
     assert loaded.value == 7
 
 
+def test_filename_is_formatted_twice_as_in_v5(tmp_path):
+    # v5 formats the name in the extension and again when saving: doubled
+    # braces survive the first pass and are replaced by the second.
+    trainer = _trainer(tmp_path, stop=(2, 'iteration'))
+    trainer.extend(extensions.snapshot_object(
+        _State(), 'obj_{{.updater.iteration}}'))
+    trainer.extend(extensions.snapshot(
+        filename='trainer_{{.updater.epoch}}_{.updater.iteration}'))
+    trainer.run()
+    assert sorted(os.listdir(str(tmp_path))) == ['obj_2', 'trainer_1_2']
+
+
 def test_snapshot_uses_savefun_with_temporary_path(tmp_path):
     calls = []
 

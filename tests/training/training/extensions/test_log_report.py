@@ -74,3 +74,31 @@ def test_serialize_roundtrip(tmp_path):
     assert restored.log == log_report.log
     # Iteration 4 was summarized but not yet emitted: it is kept.
     assert restored._summary.compute_mean() == {'value': pytest.approx(4.0)}
+
+
+def test_log_file_text_as_v5_writes_it(tmp_path):
+    # v5 dumps the whole log with json.dump(log, f, indent=4): the means
+    # in the order first reported, then epoch, iteration, elapsed_time.
+    trainer = _trainer(tmp_path, stop=(3, 'iteration'))
+
+    def report(t):
+        t.observation['main/loss'] = float(t.updater.iteration)
+        t.observation['main/accuracy'] = 0.5
+    trainer.extend(report, name='report', priority=300)
+
+    def fix_time(entry):
+        entry['elapsed_time'] = 1.5
+    trainer.extend(extensions.LogReport(postprocess=fix_time))
+    trainer.run()
+    expected = (
+        '[\n'
+        '    {\n'
+        '        "main/loss": 2.0,\n'
+        '        "main/accuracy": 0.5,\n'
+        '        "epoch": 1,\n'
+        '        "iteration": 3,\n'
+        '        "elapsed_time": 1.5\n'
+        '    }\n'
+        ']')
+    with open(os.path.join(str(tmp_path), 'log')) as f:
+        assert f.read() == expected

@@ -7,7 +7,10 @@ from chainer.training.extensions import log_report
 def _snapshot_object(trainer, target, filename, savefun):
     # The temporary file is renamed only when complete: a crash while
     # saving never leaves a truncated snapshot under the final name.
-    log_report.write_atomically(trainer.out, filename.format(trainer),
+    # v5 formats the name twice (in the extension and again here), so
+    # doubled braces ('{{.updater.iteration}}') are still replaced.
+    name = filename.format(trainer).format(trainer)
+    log_report.write_atomically(trainer.out, name,
                                 lambda path: savefun(path, target))
 
 
