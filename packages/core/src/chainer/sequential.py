@@ -67,9 +67,9 @@ class Sequential(link.ChainList):
     list (``append``, ``insert``, ``pop``, ``remove``, ``extend``, ``+``,
     indexing, slicing returns a list of layers).
 
-    Only the link layers are children: they are named by their position
-    among the links (``/0/W``, ``/1/W``, ...), which is the key layout of
-    saved files.
+    Only the link layers are children, named ``0``, ``1``, ... (the keys
+    of saved files, ``/0/W``). Their order is v5's, which is not always
+    the layer order: see :meth:`insert`.
 
     Example::
 
@@ -87,11 +87,17 @@ class Sequential(link.ChainList):
         for layer in layers:
             self.append(layer)
 
-    def _sync_children(self):
-        self._children = [
-            layer for layer in self._layers if isinstance(layer, link.Link)]
+    def _rename_children(self):
         for index, child in enumerate(self._children):
             child.name = str(index)
+
+    def _drop_child(self, layer):
+        # v5 finds the child by its name (its index among the children).
+        for index, child in enumerate(self._children):
+            if child.name == layer.name:
+                del self._children[index]
+                break
+        self._rename_children()
 
     def __len__(self):
         return len(self._layers)
@@ -100,15 +106,23 @@ class Sequential(link.ChainList):
         return self._layers[i]
 
     def __setitem__(self, i, layer):
-        if not -len(self) <= i < len(self):
+        if i >= len(self):
             raise ValueError('{} should be less than {}'.format(i, len(self)))
         _check_callable(layer)
-        self._layers[i] = layer
-        self._sync_children()
+        # As v5: delete, then insert at the same index (so a negative index
+        # lands one place earlier, and the child order follows insert's).
+        if self._layers[i] is not layer:
+            del self[i]
+            self.insert(i, layer)
 
     def __delitem__(self, i):
-        del self._layers[i]
-        self._sync_children()
+        if isinstance(i, slice):
+            for index in sorted(range(len(self._layers))[i], reverse=True):
+                del self[index]
+            return
+        layer = self._layers.pop(i)
+        if isinstance(layer, link.Link):
+            self._drop_child(layer)
 
     def __iter__(self):
         return iter(self._layers)
@@ -184,10 +198,35 @@ class Sequential(link.ChainList):
             self.append(layer)
 
     def insert(self, i, layer):
-        """Inserts a callable before position ``i``."""
+        """Inserts a callable before position ``i``.
+
+        A link also joins the children, whose order (and so the keys of
+        saved files, ``0/...``, ``1/...``) follows v5's rule rather than
+        the layer order: a link inserted at ``i > 0`` goes right after
+        the *first* link found before ``i`` (v5 scans backwards without
+        stopping), counted as a layer position. So appending links
+        ``A, B, C, D`` names them ``0, 3, 2, 1``; v5 snapshots use this
+        layout (chainer issue #6053).
+        """
         _check_callable(layer)
+        if isinstance(layer, link.Link) and i > len(self._layers) + 1:
+            # v5 fails here too (an index error while scanning).
+            raise IndexError('list index out of range')
         self._layers.insert(i, layer)
-        self._sync_children()
+        if not isinstance(layer, link.Link):
+            return
+        if i == 0:
+            self._children.insert(0, layer)
+        else:
+            if i < 0:
+                i += len(self._layers)
+            position = 0
+            for j in range(min(i, len(self._layers))):
+                if isinstance(self._layers[j], link.Link):
+                    position = j
+                    break
+            self._children.insert(position + 1, layer)
+        self._rename_children()
 
     def remove(self, layer):
         """Removes the first occurrence of ``layer``."""
@@ -203,9 +242,9 @@ class Sequential(link.ChainList):
             type_name (str): A link's class name (e.g. ``'Linear'``) or a
                 function's name (e.g. ``'relu'``).
         """
-        self._layers = [layer for layer in self._layers
-                        if _type_name(layer) != type_name]
-        self._sync_children()
+        for layer in [layer for layer in self._layers
+                      if _type_name(layer) == type_name]:
+            self.remove(layer)
 
     def pop(self, i=-1):
         """Removes and returns the layer at ``i`` (the last by default)."""
@@ -216,7 +255,7 @@ class Sequential(link.ChainList):
     def clear(self):
         """Removes all layers."""
         self._layers = []
-        self._sync_children()
+        self._children = []
 
     def index(self, layer, start=None, end=None):
         """Returns the position of the first ``layer`` in ``[start:end]``."""
