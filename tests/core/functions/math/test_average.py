@@ -41,6 +41,27 @@ def test_unweighted(func, shape, axis, keepdims, dtype):
                                          atol=1e-3, rtol=1e-3)
 
 
+@pytest.mark.parametrize('dtype', _DTYPES)
+@pytest.mark.parametrize('axis', [None, 0, (0, 2)])
+def test_unweighted_rounds_as_v5(dtype, axis):
+    # v5's mean is sum(x) / count, the division being a product with the
+    # reciprocal in x's dtype; compare bit for bit.
+    rng = numpy.random.RandomState(5)
+    x = (rng.randn(7, 13, 3) * 37).astype(dtype)
+    count = x.size if axis is None else numpy.prod(
+        [x.shape[a] for a in numpy.atleast_1d(axis)])
+    expected = x.sum(axis=axis) * dtype(1.0 / count)
+    numpy.testing.assert_array_equal(
+        functions.mean(x, axis=axis).array, expected)
+
+
+def test_float16_sum_overflows_as_v5():
+    # The float16 sum (90000) is out of range before the division.
+    x = numpy.full(3000, 30, numpy.float16)
+    with numpy.errstate(over='ignore'):
+        assert numpy.isinf(functions.mean(x).array)
+
+
 @pytest.mark.parametrize('shape,axis,w_shape', [
     ((3, 4), None, (3, 4)), ((3, 4), 1, (4,)), ((2, 3, 4), -2, (3,)),
     ((2, 3, 4), (1,), (3,)),

@@ -24,8 +24,11 @@ class Mean(function_node.FunctionNode):
         else:
             count = utils.size_of_shape([x.shape[a] for a in self.axis])
         self._scale = 1.0 / count if count else float('nan')
-        y = x.mean(axis=self.axis, keepdims=self.keepdims)
-        return utils.force_array(y, x.dtype),
+        # v5 computes sum(x) / count as the sum times the reciprocal in
+        # x's dtype (float16 sums in float16); numpy's mean divides (and
+        # sums float16 in float32), which can differ in the last bit.
+        y = x.sum(axis=self.axis, keepdims=self.keepdims)
+        return utils.force_array(y * x.dtype.type(self._scale), x.dtype),
 
     def backward(self, indexes, grad_outputs):
         gy, = grad_outputs
