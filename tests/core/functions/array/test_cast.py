@@ -44,11 +44,28 @@ def test_forward_backward(in_type, out_type, shape):
             f, x, gy, ggx, dtype=numpy.float64, **tol)
 
 
-def test_same_type_returns_input():
+def test_same_type_without_backprop_returns_input():
     x = numpy.zeros(3, numpy.float32)
-    y = functions.cast(x, 'float32')
+    with chainer.no_backprop_mode():
+        y = functions.cast(x, 'float32')
     assert isinstance(y, chainer.Variable)
     assert y.array is x
+
+
+def test_same_type_with_backprop_is_a_new_node():
+    # v5.x (chainer#5810): two same-dtype casts of one input each get
+    # their own gradient.
+    x = chainer.Variable(numpy.array([7.], numpy.float32))
+    y1 = functions.cast(x, numpy.float32)
+    y2 = functions.cast(x, numpy.float32)
+    assert y1 is not x and y1.creator is not None
+    z = y1 * 2 + y2 * 3
+    gy1, gy2 = chainer.grad([z], [y1, y2], [numpy.ones(1, numpy.float32)])
+    testing.assert_allclose(gy1.array, [2.])
+    testing.assert_allclose(gy2.array, [3.])
+    z.grad = numpy.ones(1, numpy.float32)
+    z.backward()
+    testing.assert_allclose(x.grad, [5.])
 
 
 def test_string_type():

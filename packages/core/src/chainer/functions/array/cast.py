@@ -38,7 +38,8 @@ def cast(x, typ):
 
     Returns:
         ~chainer.Variable: Variable holding the cast array. When ``x``
-        already has dtype ``typ`` it is returned as a Variable unchanged.
+        already has dtype ``typ`` and backprop is disabled, ``x`` is
+        returned as a Variable unchanged.
 
     .. admonition:: Example
 
@@ -49,7 +50,10 @@ def cast(x, typ):
         dtype('float16')
 
     """
-    if x.dtype == typ:
+    # Skip the node only when no graph is built: as v5.x does, a cast to
+    # the same dtype is otherwise a new node, so its output is a variable of
+    # its own whose gradient is not mixed up with the input's.
+    if x.dtype == typ and not chainer.config.enable_backprop:
         return chainer.as_variable(x)
     y, = Cast(typ).apply((x,))
     return y
