@@ -1,6 +1,7 @@
 import copy
 import gc
 import pickle
+import warnings
 import weakref
 
 import numpy
@@ -404,3 +405,68 @@ def test_memory_stays_flat_over_iterations():
     # Nothing from earlier iterations may survive (a leak of one graph per
     # step would be >= 50 * 20 * 200 bytes).
     assert grown < 20000, grown
+
+
+class TestV5Details:
+
+    def test_debug_print_lines(self):
+        x = chainer.Variable(numpy.array([1., 3.], 'f'), name='x')
+        x.grad = numpy.zeros(2, 'f')
+        assert x.debug_print().splitlines() == [
+            '<variable x>',
+            '- device: CPU',
+            "- backend: <class 'numpy.ndarray'>",
+            '- shape: (2,)',
+            '- dtype: float32',
+            '- statistics: mean=2.00000000, std=1.00000000',
+            '- grad: 0',  # v5 prints 0 for an all-zero gradient
+        ]
+        x.grad = numpy.array([1., -1.], 'f')
+        assert x.debug_print().splitlines()[-1] == \
+            '- grad: mean=0.00000000, std=1.00000000'
+
+    def test_debug_print_without_data(self):
+        lines = chainer.Variable().debug_print().splitlines()
+        assert lines[1:] == ['- device: None', '- backend: None',
+                             '- shape: None', '- dtype: None',
+                             '- statistics: None', '- grad: None']
+
+    def test_backward_of_one_element_non_scalar_warns(self):
+        x = chainer.Variable(numpy.array([2.], 'f'))
+        y = x * 3
+        with pytest.warns(DeprecationWarning, match='Treating a scalar'):
+            y.backward()
+        numpy.testing.assert_array_equal(x.grad, [3.])
+        x = chainer.Variable(numpy.array(2., 'f'))
+        y = x * 3
+        with warnings.catch_warnings():
+            warnings.simplefilter('error', DeprecationWarning)
+            y.backward()  # 0-dim: no warning
+            z = chainer.Variable(numpy.array([2.], 'f')) * 3
+            z.grad = numpy.ones(1, 'f')
+            z.backward()  # explicit grad: no warning
+
+    def test_addgrad_makes_a_new_array(self):
+        a = _var()
+        a.grad = numpy.ones(3, 'f')
+        kept = a.grad
+        b = _var()
+        b.grad = numpy.full(3, 2, 'f')
+        a.addgrad(b)
+        numpy.testing.assert_array_equal(a.grad, [3, 3, 3])
+        numpy.testing.assert_array_equal(kept, [1, 1, 1])
+
+    def test_addgrad_initializes_an_uninitialized_parameter(self):
+        src = chainer.Parameter(numpy.zeros((2, 3), 'f'))
+        src.grad = numpy.full((2, 3), 5, 'f')
+        p = chainer.Parameter(chainer.initializers.Constant(1))
+        p.cleargrad()
+        p.addgrad(src)
+        numpy.testing.assert_array_equal(p.array, numpy.ones((2, 3)))
+        numpy.testing.assert_array_equal(p.grad, src.grad)
+        # Without cleargrad, v5's NaN grad initializer shows through.
+        q = chainer.Parameter(chainer.initializers.Constant(1))
+        q.addgrad(src)
+        assert numpy.isnan(q.grad).all()
+        with pytest.raises(RuntimeError):
+            chainer.Variable().addgrad(src)

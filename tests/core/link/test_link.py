@@ -346,3 +346,19 @@ def test_parameter_in_optimizer_style_loop():
     link.cleargrads()
     loss.backward()
     testing.assert_allclose(link.w.grad, x)
+
+
+def test_copyparams_deep_copies_persistents_unless_both_are_arrays():
+    # v5 copies element-wise only when both sides are arrays.
+    dst, src = chainer.Link(), chainer.Link()
+    dst.add_persistent('a', None)
+    src.add_persistent('a', numpy.array([1., 2.], 'f'))
+    dst.add_persistent('b', numpy.array([5., 6.], 'f'))
+    src.add_persistent('b', None)
+    dst.add_persistent('c', numpy.zeros(2, 'f'))
+    src.add_persistent('c', 7.)
+    dst.copyparams(src)
+    numpy.testing.assert_array_equal(dst.a, [1., 2.])
+    assert dst.a is not src.a
+    assert dst.b is None
+    assert dst.c == 7. and not isinstance(dst.c, numpy.ndarray)

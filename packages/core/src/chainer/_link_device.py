@@ -38,14 +38,17 @@ def persistent_to_intel64(value):
 def copy_persistent(dst, src):
     """Returns the value to store when copying persistent ``src`` over ``dst``.
 
-    Arrays are copied element-wise into ``dst`` (across devices), so the
-    destination keeps its device and identity; anything else is deep-copied.
+    When both are arrays, ``src`` is copied element-wise into ``dst``
+    (across devices), so the destination keeps its device and identity;
+    otherwise (e.g. ``None`` on either side, or a scalar) ``src`` is
+    deep-copied, as v5 does.
     """
     import copy
 
     from chainer import backend
 
-    if isinstance(dst, (numpy.ndarray, cuda.ndarray, intel64.mdarray)):
+    types = (numpy.ndarray, cuda.ndarray, intel64.mdarray)
+    if isinstance(dst, types) and isinstance(src, types):
         if isinstance(dst, intel64.mdarray):
             dst = numpy.array(dst)
         backend.copyto(dst, src)

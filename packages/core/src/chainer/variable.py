@@ -137,31 +137,41 @@ class Variable(object):
         return '<variable at 0x%x>' % id(self)
 
     def debug_print(self):
-        """Human-readable description of data and gradient statistics."""
+        """Human-readable description of data and gradient statistics.
+
+        As v5: seven lines always (``None`` fields when there is no data);
+        the gradient reads ``0`` when it is all zeros.
+        """
         def stats(a):
-            if a is None:
-                return 'None'
             xp = chainer.backend.get_array_module(a)
-            if a.size == 0:
-                return '(empty)'
-            return ('mean=%.8f, std=%.8f' %
-                    (float(xp.mean(a)), float(xp.std(a))))
+            with warnings.catch_warnings():
+                # An empty array gives nan, as in v5, without the warning.
+                warnings.simplefilter('ignore', RuntimeWarning)
+                return 'mean=%.8f, std=%.8f' % (
+                    float(xp.mean(a)), float(xp.std(a)))
         data = self._data
-        lines = [self.summary()]
         if data is None:
-            lines.append('- data: None')
+            device = backend = shape = dtype = stat = None
         else:
-            lines.extend([
-                '- device: %s' % ('CPU' if isinstance(data, numpy.ndarray)
-                                  else data.device),
-                '- backend: %s' % type(data),
-                '- shape: %s' % (data.shape,),
-                '- dtype: %s' % data.dtype,
-                '- statistics: %s' % stats(data),
-                '- grad: %s' % ('None' if self.grad is None
-                                else stats(self.grad)),
-            ])
-        return '\n'.join(lines)
+            device = ('CPU' if isinstance(data, numpy.ndarray)
+                      else getattr(data, 'device', 'CPU'))
+            backend = type(data)
+            shape = data.shape
+            dtype = data.dtype
+            stat = stats(data)
+        grad = self.grad
+        if grad is not None:
+            xp = chainer.backend.get_array_module(grad)
+            grad = 0 if bool(xp.all(grad == 0)) else stats(grad)
+        return '\n'.join([
+            self.summary(),
+            '- device: %s' % (device,),
+            '- backend: %s' % (backend,),
+            '- shape: %s' % (shape,),
+            '- dtype: %s' % (dtype,),
+            '- statistics: %s' % (stat,),
+            '- grad: %s' % (grad,),
+        ])
 
     def __pos__(self):
         return self
@@ -378,8 +388,13 @@ class Variable(object):
         if src is None:
             return
         if self._data is None:
-            raise RuntimeError('Cannot add gradient to an uninitialized '
-                               'variable')
+            initialize = getattr(self, 'initialize', None)
+            if initialize is None:
+                raise RuntimeError('Cannot add gradient to an uninitialized '
+                                   'variable')
+            # v5: an uninitialized Parameter takes the source's shape (its
+            # gradient comes from its grad initializer, NaN unless cleared).
+            initialize(var.shape)
         src = src._data
         dst_device = cuda.get_device_from_array(self._data)
         if cuda.get_device_from_array(src) != dst_device:
@@ -391,8 +406,10 @@ class Variable(object):
         if dst is None:
             self.grad = src.copy()
         else:
+            # A new array, as v5 (which adds the gradient Variables): an
+            # array the caller kept from ``self.grad`` is left unchanged.
             with dst_device:
-                dst += src
+                self.grad = src + dst
 
     def backward(self, retain_grad=False, enable_double_backprop=False,
                  loss_scale=None):
@@ -409,6 +426,16 @@ class Variable(object):
             loss_scale (float): Scale the initial gradient by this factor;
                 optimizers divide it out again (for float16 training).
         """
+        data = self._data
+        if self._grad_var is None and data is not None and \
+                data.size == 1 and data.ndim != 0 and \
+                self._node._creator_node is not None:
+            warnings.warn(
+                'Treating a scalar as a variable with only one element in '
+                'Variable.backward is deprecated. Make the loss 0-dim '
+                '(e.g. with chainer.functions.squeeze), or set its grad '
+                'explicitly if it has one element by accident.',
+                DeprecationWarning)
         with configuration.using_config('enable_backprop',
                                         enable_double_backprop):
             _backprop.backward_from(self, retain_grad, loss_scale)
