@@ -1,6 +1,7 @@
 """Argument and type checks shared by the loss, evaluation and noise
 functions, so that they raise the same v5 errors."""
 import chainer
+from chainer import function_node
 from chainer.utils import type_check
 
 
@@ -11,6 +12,19 @@ def check_reduce(reduce, reduced):
         raise ValueError(
             "only '%s' and 'no' are valid for 'reduce', but '%s' is given"
             % (reduced, reduce))
+
+
+class MarginLoss(function_node.FunctionNode):
+
+    """Base of the losses with a positive ``margin`` and a ``reduce`` of
+    ``'mean'`` or ``'no'`` (contrastive, triplet), checked as v5 does."""
+
+    def __init__(self, margin, reduce='mean'):
+        if margin <= 0:
+            raise ValueError('margin should be positive value.')
+        check_reduce(reduce, 'mean')
+        self.margin = margin
+        self.reduce = reduce
 
 
 def check_float_pair(in_types, names):

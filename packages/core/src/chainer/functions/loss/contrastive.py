@@ -4,22 +4,14 @@ import numpy
 import chainer
 import chainer.functions
 from chainer import backend
-from chainer import function_node
 from chainer import utils
 from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
-class Contrastive(function_node.FunctionNode):
+class Contrastive(_checks.MarginLoss):
 
     """0.5 * (y d^2 + (1 - y) max(margin - d, 0)^2), d = ||x0 - x1||."""
-
-    def __init__(self, margin, reduce='mean'):
-        if margin <= 0:
-            raise ValueError('margin should be positive value.')
-        _checks.check_reduce(reduce, 'mean')
-        self.margin = margin
-        self.reduce = reduce
 
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 3)

@@ -2,26 +2,18 @@
 import chainer
 import chainer.functions
 from chainer import backend
-from chainer import function_node
 from chainer import utils
 from chainer.functions.loss import _checks
 from chainer.utils import type_check
 
 
-class Triplet(function_node.FunctionNode):
+class Triplet(_checks.MarginLoss):
 
     """max(sum_1 ((a - p)^2 - (a - n)^2) + margin, 0) per sample.
 
     As in v5 the squared distances are summed over axis 1 only, so inputs
     of shape ``(N, K, d1, ...)`` give one loss per ``(N, d1, ...)``.
     """
-
-    def __init__(self, margin, reduce='mean'):
-        if margin <= 0:
-            raise ValueError('margin should be positive value.')
-        _checks.check_reduce(reduce, 'mean')
-        self.margin = margin
-        self.reduce = reduce
 
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 3)
