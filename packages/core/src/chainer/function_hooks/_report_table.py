@@ -102,20 +102,30 @@ class TimerReport(object):
         """Prints the summary as a table.
 
         Args:
-            unit (str): ``'sec'``, ``'ms'``, ``'us'``, ``'ns'``, or
-                ``'auto'`` to pick the unit of each row.
+            unit (str): ``'sec'``, ``'ms'``, ``'us'`` or ``'ns'``;
+                ``'auto'`` (default) gives every row the unit that fits the
+                largest elapsed time, ``'auto_foreach'`` fits each row's
+                unit to its own time.
             file: Output file-like object.
         """
-        if unit != 'auto' and unit not in self.table:
-            raise ValueError('unit must be one of auto, sec, ms, us, ns, '
-                             'not {!r}'.format(unit))
+        if unit not in ('auto', 'auto_foreach') and unit not in self.table:
+            # v5 fails on the unit table lookup, with a KeyError.
+            raise KeyError('unit must be one of auto, auto_foreach, sec, '
+                           'ms, us, ns, not {!r}'.format(unit))
+        summary = self.summary()
+        if unit == 'auto':
+            longest = max([r['elapsed_time'] for r in summary.values()]
+                          or [0])
+            shared = self._choose_unit(longest)
+        elif unit != 'auto_foreach':
+            shared = self.table[unit], unit
         rows = [[self._name_header, 'ElapsedTime', 'Occurrence']]
-        for name, record in self.summary().items():
+        for name, record in summary.items():
             second = record['elapsed_time']
-            if unit == 'auto':
+            if unit == 'auto_foreach':
                 factor, row_unit = self._choose_unit(second)
             else:
-                factor, row_unit = self.table[unit], unit
+                factor, row_unit = shared
             rows.append([name, '%3.2f%s' % (second * factor, row_unit),
                          str(record['occurrence'])])
         write_table(rows, file)
