@@ -147,9 +147,22 @@ def test_summary_types():
     s.add(chainer.Variable(numpy.array(3, numpy.float32)))
     s.add(4)
     numpy.testing.assert_allclose(s.compute_mean(), 2.5)
-    # Rounding makes this variance -2.2e-16: std is clipped to 0, not NaN.
-    c = _summary_of([0.7] * 7)
-    assert c.make_statistics()[1] == 0
+
+
+def test_summary_std_is_v5_formula_unclipped():
+    # v5 computes sqrt(E[x^2] - E[x]^2) as is. Here rounding makes that
+    # variance negative, so v5 (and we) give NaN rather than 0.
+    values = [0.7] * 7
+    x = x2 = 0.
+    for v in values:
+        x += v
+        x2 += v * v
+    var = x2 / 7 - (x / 7) ** 2
+    assert var < 0
+    c = _summary_of(values)
+    with pytest.warns(RuntimeWarning):
+        assert numpy.isnan(c.make_statistics()[1])
+
 
 
 class _DictSerializer(object):

@@ -191,6 +191,8 @@ class Summary(object):
     def __init__(self):
         self._x = 0.
         self._x2 = 0.
+        # v5 starts at int 0; a float keeps our strict loader accepting
+        # the non-integral ``_n`` that v5 saves after float weights.
         self._n = 0.
 
     def add(self, value, weight=1):
@@ -228,8 +230,9 @@ class Summary(object):
         with _device_scope(x):
             mean = x / self._n
             var = self._x2 / self._n - mean * mean
-            # Rounding can make a zero variance slightly negative.
-            return mean, xp.sqrt(xp.maximum(var, 0))
+            # v5's formula as is: when rounding makes a zero variance
+            # slightly negative, the std is NaN (with numpy's warning).
+            return mean, xp.sqrt(var)
 
     def serialize(self, serializer):
         try:
