@@ -59,11 +59,12 @@ def test_cached_download(root, source, capsys):
     assert path == os.path.join(root, '_dl_cache', expected_name)
     with open(path, 'rb') as f:
         assert f.read() == data
-    assert 'Downloading from' in capsys.readouterr().err
+    # v5 prints the notice to stdout.
+    assert capsys.readouterr().out == 'Downloading from {}...\n'.format(url)
     # Second call: served from the cache, even if the source is gone.
     os.remove(url[len('file://'):])
     assert dataset.cached_download(url) == path
-    assert capsys.readouterr().err == ''
+    assert capsys.readouterr().out == ''
     # No temporary directories are left behind.
     assert sorted(os.listdir(os.path.dirname(path))) == \
         sorted(['_dl_lock', expected_name])

@@ -3,7 +3,6 @@ import contextlib
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 from urllib import request
 
@@ -115,8 +114,8 @@ def cached_download(url):
     temp_root = tempfile.mkdtemp(dir=cache_root)
     try:
         temp_path = os.path.join(temp_root, 'dl')
-        sys.stderr.write('Downloading from {}...\n'.format(url))
-        sys.stderr.flush()
+        # v5 announces the download on stdout.
+        print('Downloading from {}...'.format(url))
         request.urlretrieve(url, temp_path)
         with _file_lock(lock_path):
             os.replace(temp_path, cache_path)
