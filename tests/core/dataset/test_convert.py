@@ -102,6 +102,18 @@ def test_padding_ragged_lists():
     numpy.testing.assert_array_equal(y, [[1, 2, 3], [4, 0, 0]])
 
 
+def test_padding_builtin_values_share_one_dtype():
+    # v5 turns a batch of built-in values into one numpy array before
+    # padding, so the dtype is the common one, not the first element's.
+    x = dataset.concat_examples([1, 2.5], padding=0)
+    assert x.dtype == numpy.float64
+    numpy.testing.assert_array_equal(x, [1., 2.5])
+    x, t = dataset.concat_examples([([1, 2], 0), ([3.5, 4], 1)], padding=-1)
+    assert x.dtype == numpy.float64
+    numpy.testing.assert_array_equal(x, [[1., 2.], [3.5, 4.]])
+    numpy.testing.assert_array_equal(t, [0, 1])
+
+
 def test_padding_ndim_mismatch():
     with pytest.raises(ValueError):
         dataset.concat_examples([numpy.zeros(2), numpy.zeros((2, 2))],

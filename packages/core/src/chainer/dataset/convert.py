@@ -34,16 +34,22 @@ def _is_array(x):
 
 def _device_scope(array):
     # Allocations for a cupy result must happen on the device of its inputs.
-    if isinstance(array, numpy.ndarray):
+    # (A numpy scalar, a row of a numpy batch, has a ``device`` too.)
+    if backend.get_array_module(array) is numpy:
         return contextlib.nullcontext()
     return array.device
 
 
 def _concat_arrays(arrays, padding):
     if padding is not None:
-        # Ragged built-in sequences cannot go through one numpy.asarray.
         if not _is_array(arrays[0]):
-            arrays = [numpy.asarray(a) for a in arrays]
+            # As in v5, one numpy.asarray over the whole batch picks a
+            # common dtype ([1, 2.5] gives float64). Ragged built-in
+            # sequences, which that cannot take, go one by one instead.
+            try:
+                arrays = numpy.asarray(arrays)
+            except ValueError:
+                arrays = [numpy.asarray(a) for a in arrays]
         return _concat_arrays_with_padding(arrays, padding)
     if not _is_array(arrays[0]):
         # Scalars or nested lists: numpy infers one dtype for the batch.
