@@ -369,3 +369,40 @@ def test_fixed_depth_convert_default(cls, n_layers, monkeypatch):
                      ('in.caffemodel', 'out.npz', 50)]
     assert 'ResNet-{}-model.npz'.format(n_layers) in cls.__doc__
     assert 'with {} layers'.format(n_layers) in cls.__doc__
+
+
+class _FakeCaffeNoConv1Bias(_FakeCaffe):
+
+    # MSRA's ResNet-101 and 152 files: conv1 has no bias blob, so the
+    # CaffeFunction link has ``b = None``.
+    def __getitem__(self, name):
+        layer = super(_FakeCaffeNoConv1Bias, self).__getitem__(name)
+        if name == 'conv1':
+            layer.b = None
+        return layer
+
+    __getattr__ = __getitem__
+
+
+def test_transfer_deeper_without_conv1_bias(monkeypatch):
+    # A ResNet-101 cut to a few bottlenecks keeps the test fast; the
+    # transfer only follows the blocks the model has.
+    from chainer.links.model.vision import _resnet_caffe
+    monkeypatch.setitem(resnet._BLOCKS, 101, (1, 2, 2, 1))
+    model = resnet.ResNetLayers(None, 101)
+    model.conv1.b.array[...] = 7
+    src = _FakeCaffeNoConv1Bias(model)
+    _resnet_caffe.transfer(src, model, 101)
+    assert 'res3b1_branch2a' in src.names and 'res4b1_branch2c' in src.names
+    numpy.testing.assert_array_equal(
+        model.conv1.W.array, src.names.index('conv1') + 1)
+    # v5 leaves conv1's bias of the deeper models alone.
+    numpy.testing.assert_array_equal(model.conv1.b.array, 7)
+
+
+def test_transfer_resnet50_copies_conv1_bias(resnet50):
+    from chainer.links.model.vision import _resnet_caffe
+    src = _FakeCaffe(resnet50)
+    _resnet_caffe.transfer(src, resnet50, 50)
+    numpy.testing.assert_array_equal(
+        resnet50.conv1.b.array, -(src.names.index('conv1') + 1))

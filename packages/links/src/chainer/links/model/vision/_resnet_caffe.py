@@ -60,7 +60,10 @@ def transfer(src, dst, n_layers):
     """
     conv1 = src['conv1']
     dst.conv1.W.array[...] = conv1.W.array
-    dst.conv1.b.array[...] = conv1.b.array
+    # Only MSRA's ResNet-50 has a bias on conv1 (bias_term is false in the
+    # 101 and 152 files); as in v5, the deeper models keep a zero bias.
+    if n_layers == 50:
+        dst.conv1.b.array[...] = conv1.b.array
     _copy_bn(src['bn_conv1'], src['scale_conv1'], dst.bn1)
     for stage in (2, 3, 4, 5):
         block = dst['res{}'.format(stage)]
