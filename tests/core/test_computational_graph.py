@@ -74,9 +74,11 @@ def test_leaf_only():
     x = _var()
     g = c.build_computational_graph([x])
     assert len(g.nodes) == 1 and g.edges == []
+    # v5 writes attributes in insertion order: label, shape (its value
+    # replaced by the style's), then the style's other keys.
     assert g.dump() == 'digraph graphname{rankdir=TB;%d [%s];}' % (
-        id(x.node), 'fillcolor="#E0E0E0",label="(2, 3), float32",'
-        'shape="octagon",style="filled"')
+        id(x.node), 'label="(2, 3), float32",shape="octagon",'
+        'fillcolor="#E0E0E0",style="filled"')
 
 
 def test_dot_contents():
@@ -105,7 +107,7 @@ def test_show_name_false_and_styles():
     dot = g.dump()
     assert 'rankdir=LR;' in dot
     assert 'input:' not in dot
-    assert '%d [color="red",label="(2, 3), float32",shape="oval"];' % id(
+    assert '%d [label="(2, 3), float32",shape="oval",color="red"];' % id(
         x.node) in dot
     assert '%d [label="_Add",shape="box"];' % id(y.creator) in dot
 
@@ -130,9 +132,15 @@ def test_errors():
     with pytest.raises(TypeError):
         c.build_computational_graph([x, 1])
     with pytest.raises(ValueError):
-        c.build_computational_graph([x], rankdir='RL')
+        c.build_computational_graph([x], rankdir='LT')
     with pytest.raises(NotImplementedError):
         c.build_computational_graph([x]).dump('png')
+
+
+def test_rankdir_rl():
+    # v5 accepts right-to-left too.
+    dot = c.build_computational_graph([_var()], rankdir='RL').dump()
+    assert dot.startswith('digraph graphname{rankdir=RL;')
 
 
 def test_dump_is_idempotent():

@@ -39,7 +39,8 @@ class DotNode(object):
     def label(self):
         """The node statement in DOT, e.g. ``123 [label="...",shape="box"];``.
         """
-        attrs = ['%s="%s"' % (k, v) for k, v in sorted(self.attribute.items())]
+        # Insertion order, as v5: label, shape, then the style's own keys.
+        attrs = ['%s="%s"' % (k, v) for k, v in self.attribute.items()]
         return '%s [%s];' % (self.id_, ','.join(attrs))
 
 
@@ -76,8 +77,8 @@ class ComputationalGraph(object):
         edges (list): ``(head, tail)`` pairs of connected nodes.
         variable_style (dict or 'default'): DOT attributes of variables.
         function_style (dict or 'default'): DOT attributes of functions.
-        rankdir (str): Direction of the graph: ``'TB'``, ``'BT'`` or
-            ``'LR'``.
+        rankdir (str): Direction of the graph: ``'TB'``, ``'BT'``,
+            ``'LR'`` or ``'RL'``.
         remove_variable (bool): If True, variables are left out and
             functions are connected directly.
         show_name (bool): If True, variable names are shown in labels.
@@ -91,8 +92,8 @@ class ComputationalGraph(object):
             variable_style = _var_style
         if function_style == 'default':
             function_style = _func_style
-        if rankdir not in ('TB', 'BT', 'LR'):
-            raise ValueError("rankdir must be 'TB', 'BT' or 'LR', not "
+        if rankdir not in ('TB', 'BT', 'LR', 'RL'):
+            raise ValueError("rankdir must be 'TB', 'BT', 'LR' or 'RL', not "
                              '{!r}'.format(rankdir))
         self.nodes = nodes
         self.edges = edges
@@ -166,7 +167,8 @@ def build_computational_graph(
         variable_style (dict or 'default'): DOT attributes of variables,
             e.g. ``{'shape': 'octagon', 'style': 'filled'}``.
         function_style (dict or 'default'): DOT attributes of functions.
-        rankdir (str): ``'TB'`` (top to bottom), ``'BT'`` or ``'LR'``.
+        rankdir (str): ``'TB'`` (top to bottom), ``'BT'``, ``'LR'`` or
+            ``'RL'`` (right to left).
         remove_variable (bool): If True, variables are omitted from the
             dump and functions connected directly.
         show_name (bool): If True, variable names are shown in labels.
