@@ -51,6 +51,22 @@ def test_structure_and_forward(net, uniform):
     testing.assert_allclose(y.array, y2.array)
 
 
+def test_forward_keeps_all_blobs(net, uniform):
+    # v5 stores every blob of the last run as ``variables``.
+    params = _two_layer_net(net, uniform)
+    func = CaffeFunction(net.save())
+    x = uniform(2, 3, 2, 2)
+    y, = func(inputs={'data': x}, outputs=['fc'])
+    assert sorted(func.variables) == ['c', 'data', 'fc']
+    assert func.variables['data'] is x
+    assert func.variables['fc'] is y
+    expected_h, _ = _reference(x, *params)
+    testing.assert_allclose(expected_h, func.variables['c'].array,
+                            atol=1e-6)
+    func(inputs={'c': func.variables['c']}, outputs=['fc'])
+    assert sorted(func.variables) == ['c', 'fc']
+
+
 def test_disable_and_missing_outputs(net, uniform):
     _two_layer_net(net, uniform)
     func = CaffeFunction(net.save())

@@ -272,6 +272,19 @@ def test_batch_norm(net, uniform, factor, global_stats):
         testing.assert_allclose(batch, y.array, atol=1e-4, rtol=1e-3)
 
 
+def test_batch_norm_divides_by_the_factor(net):
+    # v5 divides the stored sums by the factor in float32; multiplying by
+    # its reciprocal rounds differently for many values.
+    rng = numpy.random.RandomState(0)
+    mean = rng.uniform(-5, 5, 50).astype(numpy.float32)
+    var = rng.uniform(0, 5, 50).astype(numpy.float32)
+    net.layer('bn', 'BatchNorm', ['data'], ['out'],
+              [mean, var, numpy.array([3.], numpy.float32)])
+    func = CaffeFunction(net.save())
+    numpy.testing.assert_array_equal(mean / numpy.float32(3), func.bn.avg_mean)
+    numpy.testing.assert_array_equal(var / numpy.float32(3), func.bn.avg_var)
+
+
 @pytest.mark.parametrize('bias', [False, True])
 def test_scale_with_parameter(net, uniform, bias):
     x, W, b = uniform(2, 3, 4), uniform(3, 4), uniform(3, 4)

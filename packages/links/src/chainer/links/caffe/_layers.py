@@ -143,11 +143,15 @@ def _batch_norm(func, layer):
     param, blobs = layer.batch_norm_param, layer.blobs
     mean, var = _blobs.values(blobs[0]), _blobs.values(blobs[1])
     if len(blobs) >= 3:
-        # Caffe stores unnormalized sums and their weight; a zero weight
-        # means empty statistics (Caffe then uses zeros, not NaN).
-        factor = float(_blobs.values(blobs[2])[0])
-        factor = 0. if factor == 0 else 1. / factor
-        mean, var = mean * factor, var * factor
+        # Caffe stores unnormalized sums and their weight. v5 divides by
+        # the weight in float32 (dividing keeps its rounding); a zero
+        # weight means empty statistics, which Caffe reads as zeros (v5
+        # would give inf/NaN).
+        factor = _blobs.values(blobs[2])[0]
+        if factor == 0:
+            mean, var = mean * 0, var * 0
+        else:
+            mean, var = mean / factor, var / factor
     bn = batch_normalization.BatchNormalization(
         mean.size, decay=param.moving_average_fraction, eps=param.eps,
         use_gamma=False, use_beta=False)

@@ -56,6 +56,8 @@ class CaffeFunction(link.Chain):
             ``(layer_name, bottom_blob_names, top_blob_names)``.
         split_map (dict): Names of blobs made by ``Split`` layers, mapped
             to the names of the blobs they copy.
+        variables (dict): Every blob of the last :meth:`forward` run (the
+            inputs included), by name; set by :meth:`forward`.
 
     """
 
@@ -152,5 +154,7 @@ class CaffeFunction(link.Chain):
                 ys = ys,
             for blob_name, y in zip(top, ys):
                 variables[blob_name] = y
+        # v5 keeps every blob of the last run, by name.
+        self.variables = variables
         return tuple(variables[blob_name] for blob_name in outputs)
 
