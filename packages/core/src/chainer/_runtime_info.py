@@ -9,20 +9,31 @@ from chainer.backends import cuda
 from chainer.backends import intel64
 
 
+def _cupy_lines():
+    # v5 shows CuPy's own runtime report (cupyx.get_runtime_info), one
+    # indented line per entry, under a bare 'CuPy:' heading.
+    try:
+        import cupyx
+        report = str(cupyx.get_runtime_info())
+    except Exception:
+        report = 'CuPy Version          : %s' % cuda.cupy.__version__
+    return report.splitlines()
+
+
 def _runtime_info():
-    lines = [('Platform', platform.platform()),
-             ('Chainer', _version.__version__),
-             ('NumPy', numpy.__version__)]
+    text = ['Platform: %s\n' % platform.platform(),
+            'Chainer: %s\n' % _version.__version__,
+            'NumPy: %s\n' % numpy.__version__]
     if cuda.available:
-        lines.append(('CuPy', 'CuPy Version          : %s'
-                      % cuda.cupy.__version__))
+        text.append('CuPy:\n')
+        text.extend('  %s\n' % line for line in _cupy_lines())
     else:
-        lines.append(('CuPy', 'Not Available'))
+        text.append('CuPy: Not Available\n')
     if intel64.is_ideep_available():
-        lines.append(('iDeep', intel64.ideep.__version__))
+        text.append('iDeep: %s\n' % intel64.ideep.__version__)
     else:
-        lines.append(('iDeep', 'Not Available'))
-    return lines
+        text.append('iDeep: Not Available\n')
+    return ''.join(text)
 
 
 def print_runtime_info(out=None):
@@ -33,7 +44,6 @@ def print_runtime_info(out=None):
     """
     if out is None:
         out = sys.stdout
-    for key, value in _runtime_info():
-        out.write('%s: %s\n' % (key, value))
+    out.write(_runtime_info())
     if hasattr(out, 'flush'):
         out.flush()
