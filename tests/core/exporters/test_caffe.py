@@ -206,3 +206,65 @@ def test_export_from_gpu(tmp_path):
     with chainer.using_config('train', False):
         y, = func(inputs={'data': x}, outputs=[func.layers[-1][2][0]])
     testing.assert_allclose(expected, y.array, atol=1e-5, rtol=1e-4)
+
+
+class _Branches(chainer.Chain):
+
+    """Two branches from the input, the longer one concatenated first."""
+
+    def __init__(self):
+        super(_Branches, self).__init__()
+        with self.init_scope():
+            self.short = L.Convolution2D(3, 2, 1)
+            self.reduce = L.Convolution2D(3, 2, 1)
+            self.long = L.Convolution2D(2, 2, 1)
+
+    def forward(self, x):
+        a = self.long(F.relu(self.reduce(x)))
+        return F.concat((a, self.short(x)), axis=1)
+
+
+def test_layer_order_and_names_follow_v5(tmp_path):
+    # v5 walks from the output: the concat's inputs are waiting together,
+    # the deeper one (long, rank 2) goes first and its chain is followed
+    # to the input (relu, then reduce); short comes last. Reversed, that
+    # makes short the first rank-0 convolution.
+    model = _Branches()
+    x = chainer.Variable(numpy.zeros((1, 3, 2, 2), numpy.float32))
+    caffe.export(model, [x], str(tmp_path))
+    prototxt, binary = _read(tmp_path)
+    names = ['Convolution2DFunction-0-1', 'Convolution2DFunction-0-2',
+             'ReLU-1-1', 'Convolution2DFunction-2-1', 'Concat-3-1']
+    assert [ly.name for ly in binary.layer] == names
+    assert [ly.name for ly in prototxt.layer[1:]] == names
+    layers = {ly.name: ly for ly in binary.layer}
+    numpy.testing.assert_array_equal(
+        layers['Convolution2DFunction-0-1'].blobs[0].data,
+        model.short.W.array.ravel())
+    numpy.testing.assert_array_equal(
+        layers['Convolution2DFunction-0-2'].blobs[0].data,
+        model.reduce.W.array.ravel())
+    assert list(layers['Concat-3-1'].bottom) == [
+        'Convolution2DFunction-2-1', 'Convolution2DFunction-0-1']
+
+
+def test_reshape_of_reshape_and_plain_eltwise(tmp_path):
+    # v5 feeds the second of two reshapes from the first one's input, and
+    # writes Eltwise layers without an eltwise_param (SUM by default).
+    fc = L.Linear(4, 6)
+    x = chainer.Variable(numpy.ones((2, 4), numpy.float32))
+
+    def model(v):
+        h = fc(v)
+        return F.reshape(F.reshape(h, (2, 3, 2)), (2, 6)) + h
+
+    caffe.export(model, [x], str(tmp_path))
+    prototxt, _ = _read(tmp_path)
+    layers = {ly.name: ly for ly in prototxt.layer}
+    assert list(layers['Reshape-1-1'].bottom) == ['LinearFunction-0-1']
+    assert list(layers['Reshape-2-1'].bottom) == ['LinearFunction-0-1']
+    assert list(layers['Reshape-2-1'].reshape_param.shape.dim) == [2, 6]
+    add = layers['_ + _-3-1']
+    assert add.type == 'Eltwise'
+    assert not add.HasField('eltwise_param')
+    assert list(add.bottom) == ['Reshape-2-1', 'LinearFunction-0-1']

@@ -169,9 +169,8 @@ def _reshape(func, pb, name, bottoms):
 
 
 def _add(func, pb, name, bottoms):
-    layer = _layer(pb, 'Eltwise', name, bottoms)
-    layer.eltwise_param.operation = pb.EltwiseParameter.SUM
-    return [(layer, [])]
+    # SUM is Caffe's default operation; v5 writes no eltwise_param.
+    return [(_layer(pb, 'Eltwise', name, bottoms), [])]
 
 
 # (node class, v5 label used in layer names, converter).

@@ -1,5 +1,6 @@
 """Export of a computational graph to the Caffe format."""
 import collections
+import heapq
 import os
 
 import chainer
@@ -20,26 +21,54 @@ def _caffe_pb2():
     return caffe_pb2
 
 
+def _creators(nodes):
+    return [n.creator_node for n in nodes if n.creator_node is not None]
+
+
 def _sorted_nodes(outputs):
-    """Function nodes reachable from ``outputs``, inputs before users."""
-    order = []
+    """Function nodes reachable from ``outputs`` in v5's layer order.
+
+    The order decides the ``<n>`` of the layer names, so it follows v5's
+    walk: from the outputs towards the inputs, a node that is the lone
+    input creator of the node just visited and feeds nothing else comes
+    next (a chain is followed to its start); otherwise the deepest
+    (highest rank) waiting node goes first, the latest found among equals.
+    The walk reversed puts inputs before their users.
+    """
+    # How many input slots (and outputs) each node feeds.
+    uses = collections.Counter()
+    pending = _creators(outputs)
     seen = set()
-    stack = [(out.creator_node, False) for out in reversed(outputs)
-             if out.creator_node is not None]
-    while stack:
-        func, done = stack.pop()
-        if done:
-            order.append(func)
-            continue
-        if func in seen:
-            continue
-        seen.add(func)
-        stack.append((func, True))
-        for node in reversed(func.inputs):
-            creator = node.creator_node
-            if creator is not None and creator not in seen:
-                stack.append((creator, False))
-    return order
+    while pending:
+        func = pending.pop()
+        uses[func] += 1
+        if func not in seen:
+            seen.add(func)
+            pending.extend(_creators(func.inputs))
+
+    walk = []
+    queue = []
+    found = set()
+
+    def enqueue(creators):
+        for func in creators:
+            if func in found:
+                continue
+            # Keys are unique by their third entry, so nodes are never
+            # compared.
+            if uses[func] == 1 and len(creators) == 1:
+                first = -len(found)
+            else:
+                first = 1
+            heapq.heappush(queue, (first, -func.rank, -len(found), func))
+            found.add(func)
+
+    enqueue(_creators(outputs))
+    while queue:
+        func = heapq.heappop(queue)[-1]
+        walk.append(func)
+        enqueue(_creators(func.inputs))
+    return walk[::-1]
 
 
 class _Namer(object):
@@ -66,6 +95,13 @@ def _add_blob(layer, array):
     blob.data.extend(array.astype('f', copy=False).ravel().tolist())
 
 
+def _bottom_name(namer, node):
+    creator = node.creator_node
+    if creator is None:
+        return 'data'
+    return namer(creator, _caffe_layers.find(creator)[0])
+
+
 def _build_nets(pb, graph_name, inputs, outputs, with_blobs):
     """Returns the text-format net (with its Input layer) and the binary
     net (with the blobs, or None)."""
@@ -82,14 +118,16 @@ def _build_nets(pb, graph_name, inputs, outputs, with_blobs):
                 'Cannot convert, name={}, rank={}, label={}, inputs={}'
                 .format(namer(func, func.label), func.rank, func.label,
                         func.inputs))
-        bottoms = []
-        for node in func.inputs:
-            creator = node.creator_node
-            if creator is None:
-                bottoms.append('data')
-            else:
-                bottoms.append(namer(creator, _caffe_layers.find(creator)[0]))
+        # v5 names the node before its inputs' creators.
         name = namer(func, label)
+        bottoms = [_bottom_name(namer, node) for node in func.inputs]
+        if label == 'Reshape':
+            creator = func.inputs[0].creator_node
+            if creator is not None and \
+                    _caffe_layers.find(creator)[0] == 'Reshape':
+                # v5 feeds a reshape of a reshape from the first one's
+                # input (the result is the same).
+                bottoms = [_bottom_name(namer, creator.inputs[0])]
         for layer, blobs in converter(func, pb, name, bottoms):
             text_net.layer.add().CopyFrom(layer)
             if binary_net is not None:
