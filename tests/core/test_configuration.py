@@ -112,6 +112,31 @@ def test_environment_variables(env, key, expected):
     assert out.decode().strip() == expected
 
 
+@pytest.mark.parametrize('value', ['half', 'int32', 'float'])
+def test_chainer_dtype_only_float_names(value):
+    # v5 refuses every CHAINER_DTYPE but float16/32/64 at import time.
+    import os
+    environ = dict(os.environ, CHAINER_DTYPE=value)
+    proc = subprocess.run(
+        [sys.executable, '-c', 'import chainer'], env=environ,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.returncode != 0
+    assert ('TypeError: incorrect dtype name in CHAINER_DTYPE: "{}". Only '
+            'float16/32/64 are allowed.'.format(value)
+            ) in proc.stderr.decode()
+
+
+@pytest.mark.parametrize('value', ['float16', 'float32', 'float64'])
+def test_chainer_dtype_float_names(value):
+    import os
+    environ = dict(os.environ, CHAINER_DTYPE=value)
+    out = subprocess.check_output(
+        [sys.executable, '-c',
+         'import chainer; print(repr(chainer.global_config.dtype))'],
+        env=environ)
+    assert out.decode().strip() == "dtype('{}')".format(value)
+
+
 def test_get_dtype():
     assert chainer.get_dtype() == numpy.float32
     assert chainer.get_dtype(numpy.float16) == numpy.float16

@@ -100,12 +100,13 @@ def _env_flag(name, default):
 
 
 def _env_dtype(value):
+    # v5 takes exactly these three names; anything else (aliases such as
+    # 'half', integer types) stops the import with this TypeError.
     import numpy
-    aliases = {'half': 'float16', 'single': 'float32', 'double': 'float64'}
-    try:
-        return numpy.dtype(aliases.get(value, value))
-    except TypeError:
-        raise TypeError('incorrect dtype name in CHAINER_DTYPE: %r' % value)
+    if value not in ('float16', 'float32', 'float64'):
+        raise TypeError('incorrect dtype name in CHAINER_DTYPE: "{}". '
+                        'Only float16/32/64 are allowed.'.format(value))
+    return numpy.dtype(value)
 
 
 def _set_defaults(cfg):
