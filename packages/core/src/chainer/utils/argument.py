@@ -17,9 +17,10 @@ def check_unexpected_kwargs(kwargs, **unexpected):
 
 
 def _unexpected(kwargs, depth):
-    # Name the user's function in the message as Python itself does.
+    # Names the function that called parse_kwargs, and lists the keys in
+    # the order they were given, as v5 does.
     caller = sys._getframe(depth).f_code.co_name
-    names = ', '.join(repr(name) for name in sorted(kwargs))
+    names = ', '.join(repr(name) for name in kwargs)
     return TypeError(
         '{}() got unexpected keyword argument(s) {}'.format(caller, names))
 
@@ -51,6 +52,10 @@ def parse_kwargs(kwargs, *name_and_values, **unexpected):
 
 
 def assert_kwargs_empty(kwargs):
-    """Raises ``TypeError`` if ``kwargs`` is not empty."""
+    """Raises ``TypeError`` if ``kwargs`` is not empty.
+
+    As in v5 (which delegates to :func:`parse_kwargs`), the message names
+    ``assert_kwargs_empty`` itself, not its caller.
+    """
     if kwargs:
-        raise _unexpected(kwargs, 2)
+        raise _unexpected(kwargs, 1)
