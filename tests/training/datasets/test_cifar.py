@@ -76,3 +76,45 @@ def test_cifar100_uses_fine_labels(dataset_root):
     train_ds, test_ds = datasets.get_cifar100()
     assert len(train_ds) == 4 and len(test_ds) == 2
     assert [int(t) for _, t in train_ds[:]] == train['fine_labels']
+
+
+@pytest.fixture
+def v5_root(tmp_path, monkeypatch):
+    # The root comes from CHAINER_DATASET_ROOT, as a v5 user would set it;
+    # nothing may be downloaded.
+    monkeypatch.setattr(download, '_dataset_root', None)
+    monkeypatch.setenv('CHAINER_DATASET_ROOT', str(tmp_path))
+    monkeypatch.setattr(download.request, 'urlretrieve', None)
+    return tmp_path
+
+
+@pytest.mark.parametrize('n_classes,getter', [
+    (10, datasets.get_cifar10), (100, datasets.get_cifar100)])
+def test_reads_v5_npz_cache(v5_root, n_classes, getter):
+    # v5 caches both splits in <root>/pfnet/chainer/cifar/cifar-N.npz as
+    # uint8 train_x/test_x of shape (N, 3072) (channel-major pixels) and
+    # uint8 train_y/test_y.
+    cache = v5_root / 'pfnet' / 'chainer' / 'cifar'
+    cache.mkdir(parents=True)
+    rng = numpy.random.RandomState(n_classes)
+    arrays = {
+        'train_x': rng.randint(0, 256, (5, 3072)).astype(numpy.uint8),
+        'train_y': rng.randint(0, n_classes, 5).astype(numpy.uint8),
+        'test_x': rng.randint(0, 256, (2, 3072)).astype(numpy.uint8),
+        'test_y': rng.randint(0, n_classes, 2).astype(numpy.uint8)}
+    numpy.savez_compressed(str(cache / ('cifar-%d.npz' % n_classes)),
+                           **arrays)
+    train, test = getter()
+    assert (len(train), len(test)) == (5, 2)
+    x, t = train[4]
+    assert x.shape == (3, 32, 32) and x.dtype == numpy.float32
+    # Channel c of the image is the c-th block of 1024 stored values.
+    numpy.testing.assert_allclose(
+        x[1], arrays['train_x'][4][1024:2048].reshape(32, 32) / 255.,
+        rtol=1e-6)
+    assert t.dtype == numpy.int32 and int(t) == arrays['train_y'][4]
+    flat = getter(withlabel=False, ndim=1, scale=3.,
+                  dtype=numpy.float64)[1]
+    assert flat.shape == (2, 3072) and flat.dtype == numpy.float64
+    numpy.testing.assert_allclose(flat, arrays['test_x'] * (3. / 255.))
+    assert os.listdir(str(cache)) == ['cifar-%d.npz' % n_classes]

@@ -87,3 +87,49 @@ def test_missing_pillow(monkeypatch):
     monkeypatch.setattr(image_dataset, 'Image', None)
     with pytest.raises(ImportError, match='Pillow'):
         datasets.ImageDataset([])
+
+
+def test_zip_listing_without_pillow(tmp_path, monkeypatch):
+    # v5 opens and lists an archive without Pillow; only decoding an image
+    # needs it. LabeledZippedImageDataset checks at construction, as v5.
+    _images(tmp_path)
+    path = _zip(tmp_path, 'a.zip', ['rgb.png', 'gray.png'])
+    labels = tmp_path / 'labels.txt'
+    labels.write_text('rgb.png 0\n')
+    monkeypatch.setattr(image_dataset, 'Image', None)
+    ds = datasets.ZippedImageDataset(path)
+    assert len(ds) == 2
+    multi = datasets.MultiZippedImageDataset([path, path])
+    assert len(multi) == 4
+    with pytest.raises(ImportError, match='Pillow'):
+        ds[0]
+    with pytest.raises(ImportError, match='Pillow'):
+        multi[3]
+    with pytest.raises(ImportError, match='Pillow'):
+        datasets.LabeledZippedImageDataset(path, str(labels))
+    with pytest.raises(ImportError, match='Pillow'):
+        datasets.LabeledImageDataset([])
+
+
+def test_image_modes_and_label_whitespace(tmp_path):
+    # Palette images come out as one channel of indexes and RGBA as four
+    # channels, since the pixels go to numpy unconverted; labels may be
+    # padded by any white space.
+    rng = numpy.random.RandomState(2)
+    index = rng.randint(0, 4, (3, 2)).astype(numpy.uint8)
+    palette = Image.fromarray(index, mode='P')
+    palette.putpalette([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255] * 64)
+    palette.save(str(tmp_path / 'p.png'))
+    rgba = rng.randint(0, 256, (3, 2, 4)).astype(numpy.uint8)
+    Image.fromarray(rgba, mode='RGBA').save(str(tmp_path / 'a.png'))
+    pairs = tmp_path / 'pairs.txt'
+    pairs.write_text('  p.png\t 12 \r\na.png   -3\n')
+    ds = datasets.LabeledImageDataset(str(pairs), root=str(tmp_path),
+                                      dtype=numpy.float64)
+    image, label = ds[0]
+    assert image.dtype == numpy.float64
+    numpy.testing.assert_array_equal(image, index[None])
+    assert label.shape == () and label == 12
+    image, label = ds[1]
+    numpy.testing.assert_array_equal(image, rgba.transpose(2, 0, 1))
+    assert label == -3

@@ -57,3 +57,19 @@ def test_unseekable_reader():
             return False
     with pytest.raises(ValueError):
         datasets.PickleDataset(Stream())
+
+
+def test_writer_without_flush():
+    # v5 flushes only a writer that has a flush method.
+    class Sink(object):
+        def __init__(self):
+            self.data = b''
+
+        def write(self, b):
+            self.data += b
+
+    sink = Sink()
+    writer = datasets.PickleDatasetWriter(sink)
+    writer.write(3)
+    writer.flush()
+    assert pickle.loads(sink.data) == 3

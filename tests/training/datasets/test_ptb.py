@@ -37,3 +37,24 @@ def test_words_and_vocabulary(dataset_root):
                                          'valid.npz', 'vocab.txt']
     # Loaded from the cache the second time.
     assert datasets.get_ptb_words_vocabulary() == vocab
+
+
+def test_reads_v5_cache(tmp_path, monkeypatch):
+    # v5's cache: vocab.txt (one word per line, the line number is the ID)
+    # and {train,valid,test}.npz holding the int32 IDs under key x.
+    monkeypatch.setattr(download, '_dataset_root', None)
+    monkeypatch.setenv('CHAINER_DATASET_ROOT', str(tmp_path))
+    monkeypatch.setattr(download.request, 'urlretrieve', None)
+    cache = tmp_path / 'pfnet' / 'chainer' / 'ptb'
+    cache.mkdir(parents=True)
+    (cache / 'vocab.txt').write_text('a\nb\n<eos>\n')
+    ids = {'train': [0, 1, 2], 'valid': [1, 2], 'test': [0, 0, 2]}
+    for name, x in ids.items():
+        numpy.savez_compressed(str(cache / (name + '.npz')),
+                               x=numpy.array(x, numpy.int32))
+    assert datasets.get_ptb_words_vocabulary() == {
+        'a': 0, 'b': 1, '<eos>': 2}
+    for got, name in zip(datasets.get_ptb_words(),
+                         ('train', 'valid', 'test')):
+        assert got.dtype == numpy.int32
+        numpy.testing.assert_array_equal(got, ids[name])

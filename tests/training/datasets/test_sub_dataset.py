@@ -109,3 +109,16 @@ def test_cross_validation_random_matches_v5_rotation():
     perm = numpy.random.RandomState(9).permutation(11)
     expected = _v5_cross_validation([data[i] for i in perm], 4)
     assert [(tr[:], te[:]) for tr, te in splits] == expected
+
+
+def test_cross_validation_more_folds_than_examples():
+    # v5 raises ValueError (from numpy, while rotating past an empty test
+    # part) when a non-empty dataset has fewer examples than folds.
+    with pytest.raises(ValueError):
+        datasets.get_cross_validation_datasets([1, 2], 3)
+    with pytest.raises(ValueError):
+        datasets.get_cross_validation_datasets_random([1, 2], 3, seed=0)
+    splits = datasets.get_cross_validation_datasets([], 2)
+    assert [(len(tr), len(te)) for tr, te in splits] == [(0, 0), (0, 0)]
+    splits = datasets.get_cross_validation_datasets([1, 2, 3], 3)
+    assert [te[:] for _, te in splits] == [[3], [2], [1]]

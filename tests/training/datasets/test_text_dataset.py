@@ -36,3 +36,31 @@ def test_line_count_mismatch(tmp_path):
     b = _write(tmp_path, 'b.txt', '1\n')
     with pytest.raises(ValueError):
         TextDataset([a, b])
+
+
+def test_list_of_one_path_gives_bare_lines(tmp_path):
+    # v5 returns lines[0] whenever there is one file, list or not.
+    path = _write(tmp_path, 'a.txt', 'x\ny\n')
+    seen = []
+    ds = TextDataset([path], filter_func=lambda line: seen.append(line)
+                     or line != 'x\n')
+    assert seen == ['x\n', 'y\n']
+    assert len(ds) == 1 and ds[0] == 'y\n'
+    assert TextDataset([path])[1] == 'y\n'
+
+
+def test_no_path_and_negative_index_raise(tmp_path):
+    with pytest.raises(ValueError):
+        TextDataset([])
+    ds = TextDataset(_write(tmp_path, 'a.txt', 'x\ny\n'))
+    with pytest.raises(IndexError):
+        ds[-1]
+    with pytest.raises(IndexError):
+        ds[2]
+
+
+def test_option_count_mismatch(tmp_path):
+    a = _write(tmp_path, 'a.txt', '1\n')
+    b = _write(tmp_path, 'b.txt', '2\n')
+    with pytest.raises(ValueError):
+        TextDataset([a, b], encoding=['utf-8'])

@@ -71,3 +71,7 @@ def preprocess(raw, withlabel, ndim, scale, image_dtype, label_dtype,
         labels = raw['y'].astype(label_dtype)
         return tuple_dataset.TupleDataset(images, labels)
     return images
+
+
+# v5's name for preprocess, kept for code that imports the helper.
+preprocess_mnist = preprocess

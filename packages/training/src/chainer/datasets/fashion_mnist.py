@@ -16,8 +16,13 @@ _LABELS = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal',
 
 
 def get_fashion_mnist_labels():
-    """Returns the names of the ten Fashion-MNIST classes, by label."""
-    return _LABELS
+    """Returns the names of the ten Fashion-MNIST classes, by label.
+
+    Returns:
+        list of str: A new list at each call (as in v5), so callers may
+        change it freely.
+    """
+    return list(_LABELS)
 
 
 def get_fashion_mnist(withlabel=True, ndim=1, scale=1., dtype=None,

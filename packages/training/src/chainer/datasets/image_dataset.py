@@ -132,7 +132,8 @@ class ZippedImageDataset(_per_thread.PerThreadHandle,
 
     Every file of the archive is an example, in the archive's order. The
     archive is reopened in each process and thread, so the dataset works
-    with multiprocess and multithread iterators. Requires Pillow.
+    with multiprocess and multithread iterators. Reading an image requires
+    Pillow.
 
     Args:
         zipfilename (str): Path of the zip archive.
@@ -141,7 +142,8 @@ class ZippedImageDataset(_per_thread.PerThreadHandle,
     """
 
     def __init__(self, zipfilename, dtype=None):
-        _check_pillow_availability()
+        # As in v5, Pillow is only needed to decode an image: the archive
+        # can be listed without it.
         self._zipfilename = zipfilename
         self._dtype = chainer.get_dtype(dtype)
         self._init_handles()
@@ -166,6 +168,7 @@ class ZippedImageDataset(_per_thread.PerThreadHandle,
 
     def get_example(self, i_or_filename):
         """Returns an image (by index or name inside the archive)."""
+        _check_pillow_availability()
         data = io.BytesIO(self.read(i_or_filename))
         return _postprocess_image(_read_image_as_array(data, self._dtype))
 
@@ -214,6 +217,7 @@ class LabeledZippedImageDataset(dataset_mixin.DatasetMixin):
 
     def __init__(self, zipfilename, labelfilename, dtype=None,
                  label_dtype=numpy.int32):
+        _check_pillow_availability()
         self._images = ZippedImageDataset(zipfilename, dtype)
         self._pairs = _read_pairs(labelfilename)
         self._label_dtype = label_dtype

@@ -36,8 +36,9 @@ class PickleDatasetWriter(object):
         pickle.dump(x, self._writer, protocol=self._protocol)
 
     def flush(self):
-        """Flushes the file."""
-        self._writer.flush()
+        """Flushes the file, if it can be flushed (as v5 checks)."""
+        if hasattr(self._writer, 'flush'):
+            self._writer.flush()
 
 
 class PickleDataset(dataset_mixin.DatasetMixin):

@@ -160,6 +160,10 @@ def get_cross_validation_datasets(dataset, n_fold, order=None):
     Returns:
         list: ``n_fold`` pairs ``(train, test)`` of :class:`SubDataset`.
 
+    Raises:
+        ValueError: If the dataset is not empty but has fewer than
+            ``n_fold`` examples.
+
     >>> from chainer.datasets import get_cross_validation_datasets
     >>> [(tr[:], te[:]) for tr, te in
     ...  get_cross_validation_datasets([0, 1, 2, 3], 2)]
@@ -167,6 +171,11 @@ def get_cross_validation_datasets(dataset, n_fold, order=None):
 
     """
     n = len(dataset)
+    if 0 < n < n_fold:
+        # v5 fails here too (a numpy broadcast ValueError while rotating
+        # past an empty test part); say why.
+        raise ValueError(
+            'n_fold ({}) exceeds the dataset size ({})'.format(n_fold, n))
     order = numpy.arange(n) if order is None else numpy.array(order)
     borders = [n * i // n_fold for i in range(n_fold + 1)]
     splits = []

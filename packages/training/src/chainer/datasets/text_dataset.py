@@ -10,12 +10,13 @@ class TextDataset(_per_thread.PerThreadHandle,
 
     """Dataset of a line-oriented text file, or of parallel files.
 
-    With one path, the ``i``-th example is the ``i``-th line of the file
-    (with its line terminator). With a list of paths (for example a
-    parallel corpus), it is the tuple of the ``i``-th lines of the files,
-    which must have the same number of lines. Only the offsets of the lines
-    are kept in memory; lines are read when accessed, and each process and
-    thread opens the files itself.
+    With one file, the ``i``-th example is the ``i``-th line of the file
+    (with its line terminator); as in v5, this also holds for a list of
+    one path. With several paths (for example a parallel corpus), it is
+    the tuple of the ``i``-th lines of the files, which must have the same
+    number of lines. Only the offsets of the lines are kept in memory;
+    lines are read when accessed, and each process and thread opens the
+    files itself. Negative indexes raise :class:`IndexError`, as in v5.
 
     Args:
         paths (str or list of str): Path(s) of the text file(s).
@@ -30,9 +31,13 @@ class TextDataset(_per_thread.PerThreadHandle,
 
     def __init__(self, paths, encoding=None, errors=None, newline=None,
                  filter_func=None):
-        self._single = isinstance(paths, str)
-        paths = [paths] if self._single else list(paths)
+        paths = [paths] if isinstance(paths, str) else list(paths)
         n = len(paths)
+        if n == 0:
+            raise ValueError('at least one text file must be given')
+        # v5 returns a bare line whenever there is a single file, even when
+        # it was given as a list of one path.
+        self._single = n == 1
         self._paths = paths
         self._encodings = self._per_file(encoding, n, 'encoding')
         self._errors = self._per_file(errors, n, 'errors')
@@ -79,6 +84,9 @@ class TextDataset(_per_thread.PerThreadHandle,
 
     def get_example(self, i):
         """Returns the ``i``-th line (or tuple of lines)."""
+        if i < 0:
+            # v5 does not count negative indexes from the end.
+            raise IndexError('dataset index out of range')
         lines = []
         for f, position in zip(self._handle(), self._offsets[i]):
             f.seek(position)
