@@ -172,8 +172,10 @@ def test_removed_arguments(resnet50):
     x = numpy.zeros((1, 3, 32, 32), numpy.float32)
     with pytest.raises(ValueError, match='test argument'):
         resnet50(x, layers=['conv1'], test=True)
-    with pytest.raises(ValueError, match='unknown layer'):
-        resnet50(x, layers=['fc7'])
+    # As v5: no error for a name that is no layer, just no entry.
+    out = resnet50(x, layers=['fc7', 'pool1'])
+    assert list(out) == ['pool1']
+    assert out['pool1'].shape == (1, 64, 8, 8)
 
 
 class _FakeCaffe(object):

@@ -90,13 +90,6 @@ def check_kwargs(kwargs, method, removed):
             method, ', '.join(repr(k) for k in sorted(kwargs))))
 
 
-def check_layers(functions, layers):
-    unknown = [name for name in layers if name not in functions]
-    if unknown:
-        raise ValueError('unknown layer(s) {}; available layers are {}'
-                         .format(unknown, list(functions)))
-
-
 def run_layers(functions, x, layers, branches=None):
     """Applies ``functions`` in order until all ``layers`` are computed.
 
@@ -106,11 +99,12 @@ def run_layers(functions, x, layers, branches=None):
             GoogLeNet's auxiliary classifiers.
 
     Returns:
-        dict: The output of each requested layer, by name.
+        dict: The output of each requested layer, by name. As in v5, a
+        name that is not a layer raises no error: it is left out of the
+        result (and keeps every layer running to the end).
     """
     if branches is None:
         branches = {}
-    check_layers(functions, layers)
     remaining = set(layers)
     activations = {}
     # Outputs kept for the branches, requested or not.
