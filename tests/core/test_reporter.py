@@ -149,9 +149,9 @@ def test_summary_types():
     numpy.testing.assert_allclose(s.compute_mean(), 2.5)
 
 
-def test_summary_std_is_v5_formula_unclipped():
+def test_summary_std_is_v5_formula_clipped_at_zero():
     # v5 computes sqrt(E[x^2] - E[x]^2) as is. Here rounding makes that
-    # variance negative, so v5 (and we) give NaN rather than 0.
+    # variance negative: v5 gives NaN, we give the true std, 0.
     values = [0.7] * 7
     x = x2 = 0.
     for v in values:
@@ -159,10 +159,13 @@ def test_summary_std_is_v5_formula_unclipped():
         x2 += v * v
     var = x2 / 7 - (x / 7) ** 2
     assert var < 0
-    c = _summary_of(values)
-    with pytest.warns(RuntimeWarning):
-        assert numpy.isnan(c.make_statistics()[1])
-
+    assert _summary_of(values).make_statistics()[1] == 0
+    # Elsewhere the formula is v5's, bit for bit.
+    values = [0.5, 2.0, 3.25]
+    x = sum(values)
+    x2 = sum(v * v for v in values)
+    expect = numpy.sqrt(x2 / 3 - (x / 3) * (x / 3))
+    assert _summary_of(values).make_statistics()[1] == expect
 
 
 class _DictSerializer(object):

@@ -230,9 +230,9 @@ class Summary(object):
         with _device_scope(x):
             mean = x / self._n
             var = self._x2 / self._n - mean * mean
-            # v5's formula as is: when rounding makes a zero variance
-            # slightly negative, the std is NaN (with numpy's warning).
-            return mean, xp.sqrt(var)
+            # v5's formula, except that a variance that rounding made
+            # slightly negative (constant values) gives 0, not v5's NaN.
+            return mean, xp.sqrt(xp.maximum(var, 0))
 
     def serialize(self, serializer):
         try:
