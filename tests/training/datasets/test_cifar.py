@@ -118,3 +118,33 @@ def test_reads_v5_npz_cache(v5_root, n_classes, getter):
     assert flat.shape == (2, 3072) and flat.dtype == numpy.float64
     numpy.testing.assert_allclose(flat, arrays['test_x'] * (3. / 255.))
     assert os.listdir(str(cache)) == ['cifar-%d.npz' % n_classes]
+
+
+class _Evil(object):
+    def __reduce__(self):
+        return (os.system, ('echo should-not-run',))
+
+
+def test_tampered_archive_is_refused(dataset_root):
+    # A pickled batch naming any global but numpy's array reconstruction
+    # is rejected before anything runs.
+    rng = numpy.random.RandomState(0)
+    members = {'cifar-10-batches-py/data_batch_%d' % i:
+               _batch(rng, 2, 'labels', 10) for i in range(1, 6)}
+    members['cifar-10-batches-py/data_batch_3']['extra'] = _Evil()
+    members['cifar-10-batches-py/test_batch'] = _batch(rng, 2, 'labels', 10)
+    _put_archive(cifar._URLS[10], members)
+    with pytest.raises(pickle.UnpicklingError, match='tampered'):
+        datasets.get_cifar10()
+
+
+def test_numpy1_array_pickles_load_without_numpy_core(recwarn):
+    # The original batches were written by numpy 1, naming the module
+    # numpy.core.multiarray; numpy 2 reads them through numpy._core.
+    a = numpy.arange(6, dtype=numpy.uint8).reshape(2, 3)
+    data = pickle.dumps({'data': a}, protocol=2)
+    data = data.replace(b'numpy._core.multiarray', b'numpy.core.multiarray')
+    assert b'numpy.core.multiarray' in data
+    out = cifar._BatchUnpickler(io.BytesIO(data), encoding='latin-1').load()
+    numpy.testing.assert_array_equal(a, out['data'])
+    assert not [w for w in recwarn if 'numpy.core' in str(w.message)]

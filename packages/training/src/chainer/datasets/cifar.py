@@ -15,12 +15,46 @@ _URLS = {
 }
 
 
+# The only globals a CIFAR batch needs: numpy's array reconstruction
+# (and, in protocol-2 pickles written by Python 3, the bytes rebuilder).
+_ALLOWED_GLOBALS = {
+    ('numpy.core.multiarray', '_reconstruct'),
+    ('numpy._core.multiarray', '_reconstruct'),
+    ('numpy', 'ndarray'),
+    ('numpy', 'dtype'),
+    ('_codecs', 'encode'),
+}
+
+
+class _BatchUnpickler(pickle.Unpickler):
+
+    """Reads the archive's pickled batches (dicts of lists, strings and
+    numpy arrays) and refuses any other global, so a tampered archive
+    cannot run code while the cache is built."""
+
+    def find_class(self, module, name):
+        if (module, name) not in _ALLOWED_GLOBALS:
+            raise pickle.UnpicklingError(
+                'CIFAR batch refers to %s.%s, which a CIFAR batch never '
+                'does; the archive is corrupt or tampered with'
+                % (module, name))
+        if module == 'numpy.core.multiarray':
+            # The original files name numpy 1's module; numpy 2 keeps it
+            # only as a deprecated alias of numpy._core.
+            try:
+                from numpy._core import multiarray
+                return getattr(multiarray, name)
+            except ImportError:
+                pass
+        return super(_BatchUnpickler, self).find_class(module, name)
+
+
 def _load_batch(archive, name, label_key):
     member = archive.extractfile(name)
     if member is None:
         raise ValueError('{} is missing from the CIFAR archive'.format(name))
     # The batches are pickled by Python 2; latin-1 keeps the bytes.
-    batch = pickle.load(member, encoding='latin-1')
+    batch = _BatchUnpickler(member, encoding='latin-1').load()
     data = numpy.asarray(batch['data'], dtype=numpy.uint8)
     labels = numpy.asarray(batch[label_key], dtype=numpy.uint8)
     return data.reshape(-1, 3072), labels
