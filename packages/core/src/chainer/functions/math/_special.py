@@ -30,10 +30,12 @@ _TABLE = {
 
 _LOG_NDTR_CUDA = '''
     // log(Phi(x)): the right half via log1p, the left via erfcx.
+    // 1/sqrt(2) is spelled out: NVRTC has no M_SQRT1_2 (only M_PI,
+    // which CuPy defines itself).
     if (x >= 0) {
-        y = log1p(-0.5 * erfc(x * M_SQRT1_2));
+        y = log1p(-0.5 * erfc(x * 0.7071067811865476));
     } else {
-        double t = -x * M_SQRT1_2;
+        double t = -x * 0.7071067811865476;
         y = log(0.5 * erfcx(t)) - t * t;
     }
 '''
