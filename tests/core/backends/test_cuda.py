@@ -91,3 +91,12 @@ def test_variable_to_gpu_backward():
     numpy.testing.assert_allclose(cuda.to_cpu(x.grad), [2., 4.])
     x.to_cpu()
     assert isinstance(x.grad, numpy.ndarray)
+
+
+@testing.attr.gpu
+def test_stream_and_event_reexported_as_v5():
+    # v5's chainer.backends.cuda re-exports cupy.cuda.Stream and Event;
+    # MultiprocessParallelUpdater uses cuda.Stream.null.
+    assert cuda.Stream is cuda.cupy.cuda.Stream
+    assert cuda.Event is cuda.cupy.cuda.Event
+    assert cuda.Stream.null.ptr == 0

@@ -5,8 +5,10 @@ up on first use, and raise ``RuntimeError`` when NCCL is missing.
 """
 try:
     from cupy.cuda import nccl as _nccl
-    _available = True
-    _error = None
+    # CuPy 9+ imports the module even without the NCCL library and says
+    # so with ``available``.
+    _available = bool(getattr(_nccl, 'available', True))
+    _error = None if _available else 'cupy.cuda.nccl.available is False'
 except Exception as e:  # no CuPy, or CuPy without NCCL
     _nccl = None
     _available = False

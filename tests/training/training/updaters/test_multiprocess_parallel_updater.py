@@ -41,3 +41,28 @@ def test_two_gpus_average_gradients(make_quadratic):
     expected = 0.1 * 2 * data.sum(axis=0)
     numpy.testing.assert_allclose(chainer.backends.cuda.to_cpu(
         model.w.array), expected, rtol=1e-5)
+
+
+def test_cupy_nccl_module_without_library_is_not_available(monkeypatch):
+    # CuPy 9+ imports cupy.cuda.nccl even when libnccl is missing and
+    # sets ``available = False`` there; the updater must then be
+    # unavailable.
+    import importlib.util
+    import sys
+    import types
+    from chainer.training.updaters import multiprocess_parallel_updater
+    stub = types.ModuleType('cupy.cuda.nccl')
+    stub.available = False
+    cupy = types.ModuleType('cupy')
+    cupy_cuda = types.ModuleType('cupy.cuda')
+    cupy_cuda.nccl = stub
+    cupy.cuda = cupy_cuda
+    monkeypatch.setitem(sys.modules, 'cupy', cupy)
+    monkeypatch.setitem(sys.modules, 'cupy.cuda', cupy_cuda)
+    monkeypatch.setitem(sys.modules, 'cupy.cuda.nccl', stub)
+    spec = importlib.util.spec_from_file_location(
+        '_mpu_probe', multiprocess_parallel_updater.__file__)
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    assert probe._available is False
+    assert probe.MultiprocessParallelUpdater.available() is False

@@ -415,5 +415,9 @@ def using_allocator(allocator=None):
 
 if available:
     Device = cupy.cuda.Device
+    # v5 re-exported these too (scripts and the multiprocess updater use
+    # cuda.Stream / cuda.Event).
+    Event = cupy.cuda.Event
+    Stream = cupy.cuda.Stream
 else:
     Device = DummyDeviceType

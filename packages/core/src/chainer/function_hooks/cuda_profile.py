@@ -23,8 +23,15 @@ class CUDAProfileHook(function_hook.FunctionHook):
             from cupy.cuda import nvtx
         except ImportError:
             nvtx = None
-        # Older CuPy flags a build without NVTX with ``nvtx_enabled``.
-        if nvtx is None or not getattr(cuda.cupy.cuda, 'nvtx_enabled', True):
+        # CuPy 8+ says ``nvtx.available`` (its stand-in module when NVTX is
+        # missing imports fine); older CuPy flags it with ``nvtx_enabled``,
+        # which CuPy 8+ still answers but with a DeprecationWarning.
+        ok = nvtx is not None
+        if ok:
+            ok = getattr(nvtx, 'available', None)
+            if ok is None:
+                ok = getattr(cuda.cupy.cuda, 'nvtx_enabled', True)
+        if not ok:
             raise RuntimeError('nvtx is required for CUDAProfileHook')
         self._nvtx = nvtx
 

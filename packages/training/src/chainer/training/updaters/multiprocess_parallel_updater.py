@@ -11,7 +11,8 @@ from chainer.training.updaters import standard_updater
 
 try:
     from cupy.cuda import nccl
-    _available = True
+    # CuPy 9+ imports the module even without the NCCL library.
+    _available = bool(getattr(nccl, 'available', True))
 except Exception:  # ImportError, or a CUDA library failing to load
     nccl = None
     _available = False
