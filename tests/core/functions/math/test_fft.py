@@ -78,3 +78,11 @@ def test_non_contiguous():
     expected = numpy.fft.fft(r + 1j * i)
     testing.assert_allclose(yr.array, expected.real)
     testing.assert_allclose(yi.array, expected.imag)
+
+
+@pytest.mark.parametrize('f', [functions.fft, functions.ifft])
+def test_zero_dim_rejected(f):
+    # v5 type-checks ndim > 0.
+    x = numpy.array(1.0, numpy.float32)
+    with pytest.raises(type_check.InvalidType):
+        f((x, x))

@@ -1,6 +1,8 @@
 import numpy
 import pytest
 
+import chainer
+
 from chainer import functions
 from chainer import gradient_check
 from chainer import testing
@@ -67,10 +69,36 @@ def test_arctan2_quadrants():
         y, numpy.array([1, 3, -1, -3]) * numpy.pi / 4, rtol=1e-6)
 
 
-def test_arctan2_mixed_dtypes_rejected():
-    with pytest.raises(type_check.InvalidType):
-        functions.arctan2(numpy.ones(3, numpy.float32),
-                          numpy.ones(3, numpy.float64))
+def test_arctan2_mixed_dtypes_promoted():
+    # v5 checks only that both inputs are floats.
+    rng = numpy.random.RandomState(3)
+    a = rng.uniform(-2, 2, (3,)).astype(numpy.float32)
+    b = rng.uniform(-2, 2, (3,))
+    x1, x2 = chainer.Variable(a), chainer.Variable(b)
+    y = functions.arctan2(x1, x2)
+    assert y.dtype == numpy.float64
+    testing.assert_allclose(y.array, numpy.arctan2(a.astype('d'), b))
+    y.grad = numpy.ones(3)
+    y.backward()
+    sq = a.astype('d') ** 2 + b ** 2
+    assert x1.grad.dtype == numpy.float32
+    assert x2.grad.dtype == numpy.float64
+    testing.assert_allclose(x1.grad, b / sq, rtol=1e-6)
+    testing.assert_allclose(x2.grad, -a / sq, rtol=1e-6)
+
+
+def test_tan_grad_is_divided_by_squared_cos():
+    # v5 computes gy / cos(x)**2 in the input's dtype; float16 rounding
+    # tells this apart from gy * (1 + tan(x)**2).
+    x = numpy.linspace(-1.4, 1.4, 201).astype(numpy.float16)
+    gy = numpy.linspace(0.5, 2.0, 201).astype(numpy.float16)
+    v = chainer.Variable(x)
+    y = functions.tan(v)
+    y.grad = gy
+    y.backward()
+    c = numpy.cos(x)
+    expected = gy / (c * c)
+    numpy.testing.assert_array_equal(v.grad, expected)
 
 
 @attr.gpu

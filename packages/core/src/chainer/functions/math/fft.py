@@ -2,6 +2,7 @@ from chainer import backend
 from chainer import function_node
 from chainer import utils
 from chainer.functions.math import _helpers
+from chainer.utils import type_check
 
 
 class FFT(function_node.FunctionNode):
@@ -18,6 +19,7 @@ class FFT(function_node.FunctionNode):
     def check_type_forward(self, in_types):
         _helpers.check_float_inputs(in_types, ('real', 'imag'),
                                     same_shape=True)
+        type_check.expect(in_types[0].ndim > 0)
 
     def forward(self, inputs):
         real, imag = inputs

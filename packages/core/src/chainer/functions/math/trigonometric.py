@@ -37,12 +37,12 @@ class Cos(_helpers.UnaryElementwise):
 
 class Tan(_helpers.UnaryElementwise):
     _name = 'tan'
-    # d tan(x)/dx = 1 + tan(x)^2: the output suffices.
-    _retain_output = True
 
     def backward(self, indexes, grad_outputs):
-        y, = self.get_retained_outputs()
-        return grad_outputs[0] * (y * y + 1.0),
+        # v5 divides by cos(x)^2 (not 1 + tan(x)^2): the same rounding.
+        x, = self.get_retained_inputs()
+        F = chainer.functions
+        return grad_outputs[0] / F.square(F.cos(x)),
 
 
 class Arcsin(_helpers.UnaryElementwise):
@@ -76,7 +76,9 @@ class Arctan2(function_node.FunctionNode):
         return 'arctan2'
 
     def check_type_forward(self, in_types):
-        _helpers.check_float_inputs(in_types, ('x1', 'x2'))
+        # v5 accepts two float dtypes and promotes them.
+        _helpers.check_float_inputs(in_types, ('x1', 'x2'),
+                                    same_dtype=False)
 
     def forward(self, inputs):
         x1, x2 = inputs
@@ -86,14 +88,22 @@ class Arctan2(function_node.FunctionNode):
 
     def backward(self, indexes, grad_outputs):
         x1, x2 = self.get_retained_inputs()
+        dt1, dt2 = x1.dtype, x2.dtype
+        # Mixed dtypes: compute in the promoted dtype, as the output is.
+        x1 = _as_dtype(x1, grad_outputs[0].dtype)
+        x2 = _as_dtype(x2, grad_outputs[0].dtype)
         gy = grad_outputs[0] / (x1 * x1 + x2 * x2)
         g1 = g2 = None
         # The inputs may broadcast: sum the gradients back to their shapes.
         if 0 in indexes:
-            g1 = _helpers.sum_to_shape(gy * x2, x1.shape)
+            g1 = _as_dtype(_helpers.sum_to_shape(gy * x2, x1.shape), dt1)
         if 1 in indexes:
-            g2 = _helpers.sum_to_shape(gy * -x1, x2.shape)
+            g2 = _as_dtype(_helpers.sum_to_shape(gy * -x1, x2.shape), dt2)
         return g1, g2
+
+
+def _as_dtype(g, dtype):
+    return g if g.dtype == dtype else chainer.functions.cast(g, dtype)
 
 
 def sin(x):
