@@ -195,7 +195,7 @@ def test_no_backprop_forward_only(sg, rng):
             assert y.creator is None
             numpy.testing.assert_allclose(y.array, dyn(x).array, rtol=1e-12)
     key = list(_schedules(sta))[0]
-    assert key[-1] is False  # recorded without backprop
+    assert key[-2] is False  # recorded without backprop
     assert _schedules(sta)[key].backward_steps == []
 
 
@@ -331,7 +331,8 @@ def test_output_structures(rng):
         b = chainer.Variable(rng.uniform(-1, 1, (2,)))
         out = m((a, [b]))
         assert sorted(out) == ['pair', 'sum']
-        assert isinstance(out['pair'], list)
+        # v5 hands back every list of the result as a tuple.
+        assert isinstance(out['pair'], tuple)
         assert isinstance(out['pair'][1], tuple)
         numpy.testing.assert_allclose(out['sum'].array, a.array + b.array)
         numpy.testing.assert_allclose(out['pair'][0].array, 2 * a.array)
@@ -501,9 +502,65 @@ def test_schedule_manager_end_forward(sg, rng):
 
 # Errors.
 
-def test_keyword_arguments_rejected(sg):
-    with pytest.raises(TypeError, match='keyword'):
-        sg.StaticMLP()(x=numpy.ones((1, 6)))
+def test_keyword_arguments(rng):
+    # v5 passes keyword arguments through (on the first call). Plain values
+    # select a schedule each; a Variable or array runs define-by-run.
+    class Model(chainer.Chain):
+        def __init__(self):
+            super(Model, self).__init__()
+            with self.init_scope():
+                self.w = chainer.Parameter(numpy.array([2.0, 3.0]))
+
+        @chainer.static_graph
+        def forward(self, x, scale=1.0, extra=None):
+            y = x * self.w * scale
+            if extra is not None:
+                y = y + extra
+            return y
+
+    m = Model()
+    for i in range(3):
+        x = rng.uniform(-1, 1, (2,))
+        for scale in (1.0, -2.0):
+            m.cleargrads()
+            y = m(x, scale=scale)
+            numpy.testing.assert_allclose(y.array, x * [2.0, 3.0] * scale)
+            F.sum(y).backward()
+            numpy.testing.assert_allclose(m.w.grad, x * scale)
+        e = rng.uniform(-1, 1, (2,))
+        numpy.testing.assert_allclose(
+            m(x, extra=e).array, x * [2.0, 3.0] + e)
+        numpy.testing.assert_allclose(
+            m(x, extra=chainer.Variable(e)).array, x * [2.0, 3.0] + e)
+    assert len(_schedules(m)) == 2
+    y = m(x, scale=-2.0)
+    assert isinstance(y.creator, sg_module.StaticScheduleFunction)
+
+
+def test_array_arguments_reach_the_method_as_variables(rng):
+    # v5 wraps array inputs in Variables before running the method.
+    class Model(chainer.Chain):
+        @chainer.static_graph
+        def forward(self, xs):
+            assert all(isinstance(x, chainer.Variable) for x in xs)
+            return xs[0].array.shape[0] * xs[0] + xs[1]
+
+    x = rng.uniform(-1, 1, (2,))
+    numpy.testing.assert_allclose(Model()((x, x)).array, 3 * x)
+
+
+def test_list_result_is_a_tuple_on_every_path(rng):
+    class Model(chainer.Chain):
+        @chainer.static_graph
+        def forward(self, x, extra=None):
+            return [x * 2.0, [x * 3.0]]
+
+    m = Model()
+    x = rng.uniform(-1, 1, (2,))
+    for kwargs in ({}, {}, {'extra': numpy.ones(2)}):
+        out = m(x, **kwargs)
+        assert isinstance(out, tuple) and isinstance(out[1], tuple)
+        numpy.testing.assert_allclose(out[1][0].array, 3 * x)
 
 
 @pytest.mark.parametrize('bad', [1.0, None, 'x', {'a': numpy.ones(2)}])
@@ -553,11 +610,21 @@ def test_not_a_link_rejected():
         NotALink()(numpy.ones(1))
 
 
-def test_decorator_arguments_checked():
-    with pytest.raises(TypeError, match='unexpected keyword'):
-        chainer.static_graph(min_args=1)
-    with pytest.raises(TypeError):
-        chainer.static_graph(1, 2)
+def test_unknown_decorator_arguments_ignored(rng):
+    # v5 silently ignores them; we warn.
+    with pytest.warns(UserWarning, match='min_args'):
+        dec = chainer.static_graph(min_args=1, verbosity_level=0)
+
+    class Model(chainer.Chain):
+        @dec
+        def forward(self, x):
+            return x * 2.0
+
+    x = rng.uniform(-1, 1, (2,))
+    for _ in range(2):
+        numpy.testing.assert_allclose(Model()(x).array, 2 * x)
+    with pytest.warns(UserWarning):
+        assert callable(chainer.static_graph(1, 2))
 
 
 def test_dynamic_shape_detected(rng):

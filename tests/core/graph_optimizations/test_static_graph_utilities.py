@@ -30,11 +30,14 @@ def test_static_code_with_func_name():
     assert f._static_code_name == 'my_name'
 
 
-def test_static_code_bad_arguments():
-    with pytest.raises(TypeError, match='unexpected keyword'):
-        chainer.static_code(name='x')
-    with pytest.raises(TypeError):
-        chainer.static_code(1, 2)
+def test_static_code_unknown_arguments_ignored():
+    # v5 ignores them; we warn.
+    with pytest.warns(UserWarning, match='name'):
+        dec = chainer.static_code(name='x')
+    assert dec(lambda: 5)() == 5
+    with pytest.warns(UserWarning):
+        dec = chainer.static_code(1, 2)
+    assert dec(lambda: 6)() == 6
 
 
 def test_is_trace_mode_only_while_recording():

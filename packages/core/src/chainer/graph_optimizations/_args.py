@@ -63,7 +63,8 @@ def unflatten(structure, values):
     if tag == 't':
         return tuple([unflatten(s, values) for s in structure[1]])
     if tag == 'l':
-        return [unflatten(s, values) for s in structure[1]]
+        # As in v5, a list in the result comes back as a tuple.
+        return tuple([unflatten(s, values) for s in structure[1]])
     return dict(zip(structure[1],
                     [unflatten(s, values) for s in structure[2]]))
 
@@ -100,3 +101,50 @@ def input_signature(leaves):
             raise TypeError('static_graph: input Variable %d has no data' % i)
         sig.append((type(a), a.shape, a.dtype, rg))
     return tuple(sig), unique
+
+
+def lists_to_tuples(out):
+    """v5's static chains return every list in a result as a tuple."""
+    if isinstance(out, (list, tuple)):
+        return tuple([lists_to_tuples(e) for e in out])
+    if isinstance(out, dict):
+        return {k: lists_to_tuples(v) for k, v in out.items()}
+    return out
+
+
+def keyword_key(kwargs):
+    """A hashable key of plain keyword values, or None (run define-by-run)
+    if one holds a Variable or an array or cannot be hashed."""
+    def plain(v):
+        if isinstance(v, (_Variable,) + _ndarray_types):
+            return False
+        if isinstance(v, (tuple, frozenset)):
+            return all(plain(e) for e in v)
+        return True
+
+    items = tuple(sorted(kwargs.items()))
+    if not all(plain(v) for _, v in items):
+        return None
+    try:
+        hash(items)
+    except TypeError:
+        return None
+    return items
+
+
+def arrays_to_variables(x, memo=None):
+    """Wraps array leaves of the arguments in Variables, as v5 does before
+    running the method (which therefore always sees Variables). One array
+    passed twice gets one Variable, so the schedule can still be used."""
+    if memo is None:
+        memo = {}
+    if isinstance(x, _ndarray_types):
+        v = memo.get(id(x))
+        if v is None:
+            v = memo[id(x)] = _Variable(x, requires_grad=False)
+        return v
+    if isinstance(x, tuple):
+        return tuple([arrays_to_variables(e, memo) for e in x])
+    if isinstance(x, list):
+        return [arrays_to_variables(e, memo) for e in x]
+    return x

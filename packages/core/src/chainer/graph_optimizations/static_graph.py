@@ -104,9 +104,12 @@ def static_graph(*args, **kwargs):
 
     Restrictions (not checked unless stated):
 
-    - Inputs are Variables or arrays, inside nested lists/tuples; keyword
-      arguments are not allowed (``TypeError``). The method returns a
-      Variable or a list, tuple or dict of Variables (``TypeError``).
+    - Inputs are Variables or arrays, inside nested lists/tuples. Keyword
+      arguments with plain values (not Variables or arrays) select a
+      schedule of their own; others make the call run define-by-run. The
+      method returns a Variable or a list, tuple or dict of Variables
+      (``TypeError``); as in v5, every list in the result is returned as
+      a tuple.
     - No Python control flow that depends on array values, and no raw
       array code on the call's data: only Chainer functions are replayed.
       Put other code that must run every call in a :func:`static_code`
@@ -139,18 +142,20 @@ def static_graph(*args, **kwargs):
     Returns:
         The wrapped method (or, with keyword arguments, a decorator).
     """
+    # v5 ignores unknown keyword arguments and positional arguments other
+    # than the method itself; we ignore them too, with a warning.
     unknown = set(kwargs) - set(_OPTIONS)
     if unknown:
-        raise TypeError('static_graph got unexpected keyword arguments: %s'
-                        % ', '.join(sorted(unknown)))
+        warnings.warn('static_graph ignores unknown keyword arguments: %s'
+                      % ', '.join(sorted(unknown)))
     options = dict.fromkeys(_OPTIONS, False)
     options['verbosity_level'] = 0
-    options.update(kwargs)
+    options.update((k, v) for k, v in kwargs.items() if k in _OPTIONS)
     if len(args) == 1 and not kwargs and callable(args[0]):
         return _wrap(args[0], options)
     if args:
-        raise TypeError('static_graph takes the method or keyword arguments '
-                        'only')
+        warnings.warn('static_graph ignores positional arguments other '
+                      'than the decorated method')
     return lambda func: _wrap(func, options)
 
 
@@ -175,25 +180,34 @@ def _wrap(func, options):
         if not isinstance(chain, link.Link):
             raise TypeError('static_graph decorates a method of a Chain, '
                             'but it was called on %s' % type(chain))
+        args = _args.arrays_to_variables(args)
+        kw_key = ()
         if kwargs:
-            raise TypeError('static_graph: a static chain takes no keyword '
-                            'arguments (got %s)' % ', '.join(sorted(kwargs)))
+            # v5 passes keyword arguments to the first call only and then
+            # replays that call whatever they are. Here plain values (not
+            # Variables or arrays) select the schedule; others run
+            # define-by-run.
+            kw_key = _args.keyword_key(kwargs)
+            if kw_key is None:
+                return _args.lists_to_tuples(func(chain, *args, **kwargs))
         leaves, structure = _args.flatten_inputs(args)
         sig, unique = _args.input_signature(leaves)
         if sig is None:
-            return func(chain, *args)  # aliased inputs: see input_signature
+            # Aliased inputs: see input_signature.
+            return _args.lists_to_tuples(func(chain, *args, **kwargs))
         backprop = bool(_flag(local, 'enable_backprop'))
-        key = (func, structure, sig, bool(_flag(local, 'train')), backprop)
+        key = (func, structure, sig, bool(_flag(local, 'train')), backprop,
+               kw_key)
         manager = _manager(chain, options)
         sched = manager.schedules.get(key)
         if sched is _DEFINE_BY_RUN:
-            return func(chain, *args)
+            return _args.lists_to_tuples(func(chain, *args, **kwargs))
         if sched is not None and sched.externals_valid():
             if verbosity >= 2:
                 print('static_graph: replaying %s' % sched.label)
             return _replay(sched, leaves, backprop)
-        return _record(func, chain, args, leaves, unique, key, manager,
-                       verbosity)
+        return _record(func, chain, args, kwargs, leaves, unique, key,
+                       manager, verbosity)
 
     return wrapped
 
@@ -215,11 +229,12 @@ def _manager(chain, options):
     return manager
 
 
-def _record(func, chain, args, leaves, unique, key, manager, verbosity):
+def _record(func, chain, args, kwargs, leaves, unique, key, manager,
+            verbosity):
     recorder = _recorder.Recorder(chain, leaves)
     with configuration.using_config('schedule_func', recorder):
         with recorder:
-            out = func(chain, *args)
+            out = func(chain, *args, **kwargs)
     out_leaves, out_structure = _args.flatten_outputs(out)
     label = '%s.%s' % (type(chain).__name__, func.__name__)
     sched = _build.build(recorder, unique, out_leaves, out_structure, label)
@@ -234,7 +249,7 @@ def _record(func, chain, args, leaves, unique, key, manager, verbosity):
         if verbosity >= 1:
             print('static_graph: recorded %s: %d steps, %d backward steps'
                   % (label, len(sched.steps), len(sched.backward_steps)))
-    return out
+    return _args.unflatten(out_structure, out_leaves)
 
 
 def _replay(sched, leaves, backprop):

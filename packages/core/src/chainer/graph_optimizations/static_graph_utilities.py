@@ -1,5 +1,6 @@
 """``static_code``: user code that a static chain runs on every call."""
 import functools
+import warnings
 
 from chainer import configuration
 
@@ -42,13 +43,14 @@ def static_code(*dec_args, **dec_kwargs):
     """
     if len(dec_args) == 1 and not dec_kwargs and callable(dec_args[0]):
         return _wrap(dec_args[0], None)
+    # v5 ignores other arguments; we do too, with a warning.
     if dec_args:
-        raise TypeError('static_code takes the function or keyword '
-                        'arguments only')
+        warnings.warn('static_code ignores positional arguments other than '
+                      'the decorated function')
     unknown = set(dec_kwargs) - {'func_name'}
     if unknown:
-        raise TypeError('static_code got unexpected keyword arguments: %s'
-                        % ', '.join(sorted(unknown)))
+        warnings.warn('static_code ignores unknown keyword arguments: %s'
+                      % ', '.join(sorted(unknown)))
     func_name = dec_kwargs.get('func_name')
     return lambda func: _wrap(func, func_name)
 
