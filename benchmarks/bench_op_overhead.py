@@ -65,6 +65,20 @@ def _cycle(seq):
     return seq
 
 
+def _run(seq, h, a, b, unary):
+    # The chain itself, the same code for both frameworks.
+    for op in seq:
+        if op == 'add':
+            h = h + a
+        elif op == 'mul':
+            h = h * b
+        elif op == 'sub':
+            h = h - a
+        else:
+            h = unary[op](h)
+    return h
+
+
 def chainer_setup():
     """Returns a step function: one forward+backward; it returns x.grad."""
     import chainer
@@ -82,16 +96,7 @@ def chainer_setup():
         x.cleargrad()
         a.cleargrad()
         b.cleargrad()
-        h = x
-        for op in seq:
-            if op == 'add':
-                h = h + a
-            elif op == 'mul':
-                h = h * b
-            elif op == 'sub':
-                h = h - a
-            else:
-                h = unary[op](h)
+        h = _run(seq, x, a, b, unary)
         h.grad = gy
         h.backward()
         return x.grad
@@ -113,16 +118,7 @@ def torch_setup(torch):
         x.grad = None
         a.grad = None
         b.grad = None
-        h = x
-        for op in seq:
-            if op == 'add':
-                h = h + a
-            elif op == 'mul':
-                h = h * b
-            elif op == 'sub':
-                h = h - a
-            else:
-                h = unary[op](h)
+        h = _run(seq, x, a, b, unary)
         h.backward(gy)
         return x.grad.numpy()
 
